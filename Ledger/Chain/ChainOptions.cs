@@ -1,0 +1,19 @@
+namespace TrustLedger.Ledger.Chain;
+
+/// <summary>Where the chain is and how to talk to it. Bound from the <c>Chain</c> configuration section.</summary>
+public sealed class ChainOptions
+{
+    public const string Section = "Chain";
+
+    /// <summary>JSON-RPC endpoint of a Besu RPC node (or the local Anvil devnet).</summary>
+    public string RpcUrl { get; set; } = "http://127.0.0.1:8545";
+
+    /// <summary>Path of the deployment record written by the deployer (chain id, contract addresses, block).</summary>
+    public string DeploymentFile { get; set; } = "devnet/.state/deployment.json";
+
+    /// <summary>How long a sent transaction may take to be mined before the send is reported as not confirmed.</summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Besu refuses eth_getLogs ranges above rpc-max-logs-range (default 5000 blocks).</summary>
+    public int MaxLogBlockRange { get; set; } = 5000;
+}

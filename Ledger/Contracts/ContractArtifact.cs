@@ -1,0 +1,23 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace TrustLedger.Ledger.Contracts;
+
+/// <summary>A compiled contract (ABI and creation bytecode) embedded from <c>Contracts/artifacts</c>.</summary>
+public sealed record ContractArtifact(string Name, string AbiJson, string Bytecode)
+{
+    public static readonly ContractArtifact IssuerRegistry = Load("IssuerRegistry");
+    public static readonly ContractArtifact CertificateAnchor = Load("CertificateAnchor");
+
+    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor];
+
+    private static ContractArtifact Load(string name)
+    {
+        var resource = $"TrustLedger.Contracts.{name}.json";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded contract artifact {resource} is missing");
+        using var document = JsonDocument.Parse(stream);
+        var root = document.RootElement;
+        return new ContractArtifact(name, root.GetProperty("abi").GetRawText(), root.GetProperty("bytecode").GetString()!);
+    }
+}

@@ -1,0 +1,24 @@
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+using TrustLedger.Ledger.Chain;
+
+namespace TrustLedger.Ledger.Contracts;
+
+/// <summary>Reads the IssuerRegistry contract; writes go through <see cref="IssuerRegistryAdmin"/>.</summary>
+public sealed class IssuerRegistryClient(IWeb3 web3, string registryAddress)
+{
+    public string Address => registryAddress;
+
+    public async Task<DepartmentOutput> GetDepartmentAsync(string account) =>
+        (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<DepartmentFunction>()
+            .QueryDeserializingToObjectAsync<DepartmentOutput>(new DepartmentFunction { Account = account }, registryAddress))).Value!;
+
+    /// <summary>Whether the account was an active department holding the type at the end of <paramref name="blockNumber"/>.</summary>
+    public async Task<bool> WasAuthorisedAtAsync(string account, string typeCode, ulong blockNumber) =>
+        (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<WasAuthorisedAtFunction>()
+            .QueryAsync<bool>(registryAddress, new WasAuthorisedAtFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode), BlockNumber = blockNumber }))).Value;
+
+    public async Task<bool> IsAuthorisedAsync(string account, string typeCode) =>
+        (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsAuthorisedFunction>()
+            .QueryAsync<bool>(registryAddress, new IsAuthorisedFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode) }, BlockParameter.CreateLatest()))).Value;
+}
