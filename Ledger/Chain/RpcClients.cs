@@ -2,13 +2,12 @@ using Nethereum.JsonRpc.Client;
 
 namespace TrustLedger.Ledger.Chain;
 
-/// <summary>Creates JSON-RPC clients with a bounded request timeout, so a dead node is an outage, not a hang.</summary>
+/// <summary>Creates JSON-RPC clients for a node URL.</summary>
+/// <remarks>
+/// Nethereum's request timeout (<c>RpcClient.ConnectionTimeout</c>) is process-wide, so it is left at
+/// its default here rather than changed per client; a refused connection fails at once regardless.
+/// </remarks>
 public static class RpcClients
 {
-    public static IClient Create(string rpcUrl, TimeSpan? timeout = null)
-    {
-        var client = new RpcClient(new Uri(rpcUrl));
-        RpcClient.ConnectionTimeout = timeout ?? TimeSpan.FromSeconds(10);
-        return client;
-    }
+    public static IClient Create(string rpcUrl) => new RpcClient(new Uri(rpcUrl));
 }

@@ -114,7 +114,8 @@ public sealed class TransactionSender : IDisposable
     }
 
     // Besu (revert-reason-enabled) puts the revert data in the receipt; Anvil does not, so the call
-    // is replayed against the state before its block to recover the reason.
+    // is replayed to recover the reason: first against the state after its block (which holds the
+    // transaction that beat it within the same block), then against the state before it.
     private async Task<ContractRevert> ExplainFailureAsync(TransactionInput input, TransactionReceipt receipt)
     {
         if (!string.IsNullOrEmpty(receipt.RevertReason))
@@ -122,9 +123,17 @@ public sealed class TransactionSender : IDisposable
             return RevertDecoder.Decode(receipt.RevertReason);
         }
 
-        var before = new BlockParameter(new HexBigInteger(receipt.BlockNumber.Value - 1));
-        var replay = await RpcCall(() => _web3.Eth.Transactions.Call.SendRequestAsync(ToCall(input), before));
-        return replay.Revert ?? new ContractRevert("Reverted", "the transaction failed (status 0) but its replay succeeded", null);
+        foreach (var block in new[] { receipt.BlockNumber.Value, receipt.BlockNumber.Value - 1 })
+        {
+            var at = new BlockParameter(new HexBigInteger(block));
+            var replay = await RpcCall(() => _web3.Eth.Transactions.Call.SendRequestAsync(ToCall(input), at));
+            if (replay.Revert is not null)
+            {
+                return replay.Revert;
+            }
+        }
+
+        return new ContractRevert("Reverted", "the transaction failed (status 0) and its replay did not reproduce the reason", null);
     }
 
     private static CallInput ToCall(TransactionInput input) => new()

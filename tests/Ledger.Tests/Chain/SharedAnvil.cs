@@ -1,0 +1,10 @@
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.Ledger.Chain;
+
+/// <summary>One real Anvil node shared by the chain tests of this assembly.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedAnvil : ICollectionFixture<AnvilNode>
+{
+    public const string Name = "anvil";
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using TrustLedger.Deployer;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.Ledger.Chain;
+
+[Collection(SharedAnvil.Name)]
+public class TransactionSenderTests(AnvilNode anvil)
+{
+    private const string Type = "11100000000013338W001";
+
+    [Fact]
+    public async Task Transactions_are_legacy_free_gas_and_bound_to_the_chain_id()
+    {
+        using var sender = anvil.NewSender(DevelopmentKeys.DemoDepartment);
+        var outcome = await new IssuerRegistryAdmin(sender, anvil.Deployment.IssuerRegistry).RevokeTypeAsync(sender.Address, Type);
+        Assert.Equal("AccessControlUnauthorizedAccount", outcome.Revert?.ErrorName);
+
+        using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        var mined = await new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry).SetDepartmentActiveAsync(DevelopmentKeys.OtherDepartment.Address, true);
+        Assert.Equal("UnknownDepartment", mined.Revert?.ErrorName);
+
+        var department = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+        var ok = await new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry).RegisterDepartmentAsync(department.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "交易测试");
+        var tx = await anvil.Chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(ok.TransactionHash);
+        Assert.Equal(0, (int)tx.Type.Value);
+        Assert.Equal(0, (int)tx.GasPrice.Value);
+        // EIP-155: a legacy signature's v is chainId * 2 + 35 or + 36.
+        Assert.Contains(Convert.ToInt64(tx.V, 16), new[] { (anvil.ChainId * 2) + 35, (anvil.ChainId * 2) + 36 });
+    }
+
+    [Fact]
+    public async Task A_failed_send_leaves_no_nonce_gap()
+    {
+        var key = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+        using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry)
+            .EnsureDepartmentAsync(key.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "序号测试", [Type]);
+        using var ours = anvil.NewSender(key);
+        using var intruder = anvil.NewSender(key);
+
+        Assert.True((await anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type])).Succeeded);
+        // Another process spends the next nonce behind our sender's back: our cached nonce is now stale.
+        Assert.True((await anvil.Anchor.AnchorAsync(intruder, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type])).Succeeded);
+
+        await Assert.ThrowsAsync<RpcResponseException>(() => anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]));
+        var recovered = await anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]);
+
+        Assert.True(recovered.Succeeded);
+        var pending = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(key.Address, BlockParameter.CreatePending());
+        var mined = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(key.Address, BlockParameter.CreateLatest());
+        Assert.Equal(3, (int)mined.Value);
+        Assert.Equal(mined.Value, pending.Value);
+    }
+
+    [Fact]
+    public async Task An_unreachable_node_is_an_outage_not_an_outcome()
+    {
+        var dead = RpcClients.Create($"http://127.0.0.1:{FreePort.Next()}");
+
+        await Assert.ThrowsAsync<ChainUnavailableException>(() => new ChainReader(dead).GetHeadBlockAsync());
+    }
+}
