@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Chain;
+
+namespace TrustLedger.CertService.Anchoring;
+
+/// <summary>
+/// The anchoring pipeline, after cert-issuer: finish batches left prepared (by a crash or an
+/// outage), then prepare and submit new ones, every interval or as soon as a batch is full.
+/// </summary>
+public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigger trigger, ILogger<AnchoringWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunRoundAsync(stoppingToken);
+            }
+            catch (ChainUnavailableException ex)
+            {
+                logger.ChainUnavailable(ex.Message);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                logger.RoundFailed(ex);
+            }
+
+            await trigger.WaitAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>One round; public so tests can drive anchoring step by step.</summary>
+    public async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<CertificateStore>();
+        var preparer = scope.ServiceProvider.GetRequiredService<BatchPreparer>();
+        var submitter = scope.ServiceProvider.GetRequiredService<BatchSubmitter>();
+
+        foreach (var batch in await store.Batches.Where(b => b.State == AnchorBatchState.Prepared).OrderBy(b => b.PreparedAt).ToListAsync(cancellationToken))
+        {
+            await submitter.SubmitAsync(batch, cancellationToken);
+        }
+
+        foreach (var (issuer, hash) in await preparer.WaitingGroupsAsync(cancellationToken))
+        {
+            while (await preparer.PrepareAsync(issuer, hash, cancellationToken) is { } batch)
+            {
+                await submitter.SubmitAsync(batch, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Nethereum.JsonRpc.Client;
+using TrustLedger.CertService.Departments;
+using TrustLedger.Ledger.Chain;
+
+namespace TrustLedger.CertService.Anchoring;
+
+/// <summary>One transaction sender (one nonce sequence) per department account, for the life of the service.</summary>
+public sealed class DepartmentSenders(IClient rpc, ChainReader chain, DeploymentRecord deployment, IOptions<ChainOptions> options) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, TransactionSender> _senders = new(StringComparer.Ordinal);
+
+    public async Task<TransactionSender> ForAsync(Department department)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        if (_senders.TryGetValue(department.CreditCode, out var sender))
+        {
+            return sender;
+        }
+
+        var chainId = await chain.GetChainIdAsync();
+        if (chainId != deployment.ChainId)
+        {
+            throw new InvalidOperationException($"the node is chain {chainId} but the deployment record is for chain {deployment.ChainId}");
+        }
+
+        var created = new TransactionSender(department.SigningKey, chainId, rpc, options.Value.ReceiptTimeout);
+        var winner = _senders.GetOrAdd(department.CreditCode, created);
+        if (!ReferenceEquals(winner, created))
+        {
+            created.Dispose();
+        }
+
+        return winner;
+    }
+
+    public void Dispose()
+    {
+        foreach (var sender in _senders.Values)
+        {
+            sender.Dispose();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace TrustLedger.CertService.Apis;
+
+/// <summary>The answer to an accepted issuance: durable, not yet anchored.</summary>
+public sealed record CertificateAccepted(Guid Id, string Status);
+
+/// <summary>A certificate as its issuing department sees it.</summary>
+public sealed record CertificateView(
+    Guid Id,
+    string Status,
+    string TypeCode,
+    string IssuerCode,
+    DateTimeOffset AcceptedAt,
+    JsonElement Certificate,
+    AnchorView? Anchor);
+
+/// <summary>Where and how the certificate is anchored: its proof, root, transaction and block.</summary>
+public sealed record AnchorView(
+    string Root,
+    long LeafIndex,
+    long TreeSize,
+    IReadOnlyList<string> Path,
+    string HashAlgorithm,
+    string TransactionHash,
+    long BlockNumber,
+    DateTimeOffset AnchoredAt);

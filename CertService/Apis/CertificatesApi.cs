@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Issuance;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Ledger.Merkle;
+
+namespace TrustLedger.CertService.Apis;
+
+public static class CertificatesApi
+{
+    public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/certificates").RequireAuthorization(DepartmentExtensions.IssuerPolicy).WithTags("Certificates");
+        api.MapPost("/", IssueCertificate).WithName(nameof(IssueCertificate));
+        api.MapGet("/{id:guid}", GetCertificate).WithName(nameof(GetCertificate));
+        api.MapGet("/{id:guid}/bundle", GetBundle).WithName(nameof(GetBundle));
+        return app;
+    }
+
+    /// <summary>Validates, canonicalises, salts and stores a certificate; answers 202 once it is durable.</summary>
+    public static async Task<Results<Accepted<CertificateAccepted>, ValidationProblem, ProblemHttpResult>> IssueCertificate(
+        IssueCertificateRequest request,
+        ClaimsPrincipal user,
+        [AsParameters] IssuanceServices services,
+        CancellationToken cancellationToken)
+    {
+        var errors = IssueRequestValidator.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-certificate", title: "The certificate has invalid fields");
+        }
+
+        var department = services.Departments.ByCreditCode(user.IssuerCode())!;
+        try
+        {
+            if (!await services.Registry.IsAuthorisedAsync(department.SigningKey.Address, request.TypeCode!))
+            {
+                return Problems.TypeNotGranted(request.TypeCode!);
+            }
+        }
+        catch (ChainUnavailableException)
+        {
+            return Problems.ChainUnavailable();
+        }
+
+        var now = services.Time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var canonical = CertificateDocument.CanonicalJson(id, department, request, now);
+        var salt = RandomNumberGenerator.GetBytes(CertificateLeaf.SaltSize);
+        HashFunctions.TryByName(services.Anchoring.Value.HashAlgorithm, out var hash);
+        services.Store.Certificates.Add(new CertificateRecord
+        {
+            Id = id,
+            TypeCode = request.TypeCode!,
+            IssuerCode = department.CreditCode,
+            CanonicalJson = canonical,
+            Salt = salt,
+            HashAlgorithm = hash.Name,
+            LeafHash = CertificateLeaf.Hash(new MerkleHasher(hash), salt, Encoding.UTF8.GetBytes(canonical)),
+            Status = CertificateStatus.Pending,
+            AcceptedAt = now,
+        });
+        await services.Store.SaveChangesAsync(cancellationToken);
+        services.Trigger.LeafAccepted();
+        return TypedResults.Accepted($"/api/v1/certificates/{id}", new CertificateAccepted(id, "pending"));
+    }
+
+    public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetCertificate(
+        Guid id, ClaimsPrincipal user, CertificateStore store, CancellationToken cancellationToken)
+    {
+        var record = await FindOwnAsync(store, id, user, cancellationToken);
+        return record is null ? Problems.CertificateNotFound(id) : TypedResults.Ok(ToView(record));
+    }
+
+    /// <summary>The self-contained verification bundle; available once the certificate is anchored.</summary>
+    public static async Task<Results<Ok<CertificateBundle>, ProblemHttpResult>> GetBundle(
+        Guid id, ClaimsPrincipal user, CertificateStore store, DeploymentRecord deployment, CancellationToken cancellationToken)
+    {
+        var record = await FindOwnAsync(store, id, user, cancellationToken);
+        if (record is null)
+        {
+            return Problems.CertificateNotFound(id);
+        }
+
+        return record.Status switch
+        {
+            CertificateStatus.Anchored => TypedResults.Ok(ToBundle(record, deployment)),
+            CertificateStatus.Refused => Problems.AnchoringRefused(id, record.Batch?.RefusalReason),
+            _ => Problems.NotAnchoredYet(id),
+        };
+    }
+
+    private static Task<CertificateRecord?> FindOwnAsync(CertificateStore store, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // Another department's certificate answers 404, not 403: its existence is not disclosed.
+        var issuer = user.IssuerCode();
+        return store.Certificates.Include(c => c.Batch).AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuer, cancellationToken);
+    }
+
+    private static CertificateView ToView(CertificateRecord record)
+    {
+        var anchor = record is { Status: CertificateStatus.Anchored, Batch: { } batch }
+            ? new AnchorView(
+                Convert.ToHexStringLower(batch.Root),
+                record.LeafIndex!.Value,
+                batch.LeafCount,
+                SplitPath(record.ProofPath),
+                batch.HashAlgorithm,
+                batch.TransactionHash!,
+                batch.BlockNumber!.Value,
+                batch.AnchoredAt!.Value)
+            : null;
+        return new CertificateView(record.Id, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(record.CanonicalJson), anchor);
+    }
+
+    private static CertificateBundle ToBundle(CertificateRecord record, DeploymentRecord deployment)
+    {
+        var batch = record.Batch!;
+        return new CertificateBundle(
+            CertificateBundle.FormatV1,
+            Parse(record.CanonicalJson),
+            Convert.ToHexStringLower(record.Salt),
+            record.HashAlgorithm,
+            Convert.ToHexStringLower(record.LeafHash),
+            new BundleProof(record.LeafIndex!.Value, batch.LeafCount, SplitPath(record.ProofPath), Convert.ToHexStringLower(batch.Root)),
+            new BundleAnchor(deployment.ChainId, deployment.CertificateAnchor, deployment.IssuerRegistry, batch.TransactionHash!, (ulong)batch.BlockNumber!.Value));
+    }
+
+    private static List<string> SplitPath(byte[]? path) =>
+        path is null ? [] : path.Chunk(HashFunctions.DigestSize).Select(Convert.ToHexStringLower).ToList();
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    private static string StatusName(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Pending => "pending",
+        CertificateStatus.Anchored => "anchored",
+        _ => "refused",
+    };
+}
+
+/// <summary>The services the issuance handler needs, bound with [AsParameters].</summary>
+public sealed record IssuanceServices(
+    CertificateStore Store,
+    DepartmentDirectory Departments,
+    IssuerRegistryClient Registry,
+    AnchoringTrigger Trigger,
+    IOptions<AnchoringOptions> Anchoring,
+    TimeProvider Time);

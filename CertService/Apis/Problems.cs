@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace TrustLedger.CertService.Apis;
+
+/// <summary>
+/// The catalogue of CertService errors: each has a stable type URI and code, mapped to an RFC 9457
+/// problem with its HTTP status. Nothing else in the service invents an error shape.
+/// </summary>
+public static class Problems
+{
+    private const string Base = "https://trustledger.example/problems/";
+
+    public static ProblemHttpResult CertificateNotFound(Guid id) =>
+        Make(StatusCodes.Status404NotFound, "certificate-not-found", "Certificate not found", $"No certificate {id} was issued by your department.");
+
+    public static ProblemHttpResult NotAnchoredYet(Guid id) =>
+        Make(StatusCodes.Status409Conflict, "not-anchored-yet", "Certificate not anchored yet", $"Certificate {id} is accepted but its batch is not anchored yet; retry after the next block.");
+
+    public static ProblemHttpResult AnchoringRefused(Guid id, string? reason) =>
+        Make(StatusCodes.Status409Conflict, "anchoring-refused", "The chain refused this certificate's batch", $"Certificate {id} was not anchored: {reason}");
+
+    public static ProblemHttpResult TypeNotGranted(string typeCode) =>
+        Make(StatusCodes.Status403Forbidden, "type-not-granted", "Certificate type not granted", $"Your department does not hold certificate type {typeCode} in the issuer registry.");
+
+    public static ProblemHttpResult ChainUnavailable() =>
+        Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
+
+    private static ProblemHttpResult Make(int status, string code, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: Base + code, extensions: new Dictionary<string, object?> { ["code"] = code });
+}

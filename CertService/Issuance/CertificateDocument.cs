@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrustLedger.CertService.Departments;
+using TrustLedger.Ledger.Canonical;
+
+namespace TrustLedger.CertService.Issuance;
+
+/// <summary>
+/// Builds the certificate exactly as it is hashed and handed out (format trustledger.certificate.v1),
+/// in RFC 8785 canonical form.
+/// </summary>
+public static class CertificateDocument
+{
+    public const string FormatV1 = "trustledger.certificate.v1";
+
+    public static string CanonicalJson(Guid id, Department issuer, IssueCertificateRequest request, DateTimeOffset issuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(request);
+        var document = new JsonObject
+        {
+            ["format"] = FormatV1,
+            ["id"] = id.ToString(),
+            ["typeCode"] = request.TypeCode,
+            ["issuer"] = new JsonObject { ["code"] = issuer.CreditCode, ["name"] = issuer.Name },
+            ["holder"] = new JsonObject
+            {
+                ["name"] = request.Holder!.Name,
+                ["code"] = request.Holder.Code,
+                ["codeType"] = request.Holder.CodeType,
+            },
+            ["fields"] = request.Fields is { } fields ? JsonNode.Parse(fields.GetRawText()) : new JsonObject(),
+            ["validFrom"] = request.ValidFrom!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["issuedAt"] = issuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+        if (request.ValidUntil is { } until)
+        {
+            document["validUntil"] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        using var parsed = JsonDocument.Parse(document.ToJsonString());
+        return Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(parsed.RootElement));
+    }
+}

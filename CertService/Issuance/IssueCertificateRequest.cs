@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace TrustLedger.CertService.Issuance;
+
+/// <summary>What an issuing department submits. The issuer is the authenticated department, never the body.</summary>
+public sealed record IssueCertificateRequest(
+    string? TypeCode,
+    CertificateHolder? Holder,
+    JsonElement? Fields,
+    DateOnly? ValidFrom,
+    DateOnly? ValidUntil);
+
+/// <summary>持证主体: the holder's name, code and code type (111 resident ID number, 001 unified social credit code).</summary>
+public sealed record CertificateHolder(string? Name, string? Code, string? CodeType);

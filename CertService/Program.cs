@@ -1,0 +1,30 @@
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Apis;
+using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Hosting;
+
+namespace TrustLedger.CertService;
+
+/// <summary>CertService: issuing departments submit certificates; they are stored, batched and anchored.</summary>
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddTrustLedgerServiceDefaults();
+        builder.Services.AddTrustLedgerChain(builder.Configuration);
+        builder.AddCertificateStore();
+        builder.AddDepartmentAuthentication();
+        builder.AddAnchoring();
+
+        var app = builder.Build();
+        app.UseTrustLedgerServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCertificatesApi();
+
+        await app.MigrateCertificateStoreAsync();
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Nethereum.JsonRpc.Client;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+
+namespace TrustLedger.Ledger.Hosting;
+
+public static class ChainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers chain access for a service: the RPC client, the deployment record it trusts (read
+    /// once, at first use), and read clients for the TrustLedger contracts.
+    /// </summary>
+    public static IServiceCollection AddTrustLedgerChain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChainOptions>().Bind(configuration.GetSection(ChainOptions.Section));
+        services.AddSingleton<IClient>(sp => RpcClients.Create(sp.GetRequiredService<IOptions<ChainOptions>>().Value.RpcUrl));
+        services.AddSingleton(sp => new ChainReader(sp.GetRequiredService<IClient>()));
+        services.AddSingleton(sp => DeploymentRecord.Load(sp.GetRequiredService<IOptions<ChainOptions>>().Value.DeploymentFile));
+        services.AddSingleton(sp => new CertificateAnchorClient(
+            sp.GetRequiredService<ChainReader>().Web3, sp.GetRequiredService<DeploymentRecord>().CertificateAnchor));
+        services.AddSingleton(sp => new IssuerRegistryClient(
+            sp.GetRequiredService<ChainReader>().Web3, sp.GetRequiredService<DeploymentRecord>().IssuerRegistry));
+        return services;
+    }
+}

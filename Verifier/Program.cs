@@ -1,0 +1,23 @@
+using TrustLedger.Ledger.Hosting;
+using TrustLedger.Verifier.Apis;
+using TrustLedger.Verifier.Verification;
+
+namespace TrustLedger.Verifier;
+
+/// <summary>Verifier: relying agencies post a bundle and get a report of every check against the chain.</summary>
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddTrustLedgerServiceDefaults();
+        builder.Services.AddTrustLedgerChain(builder.Configuration);
+        builder.AddVerification();
+
+        var app = builder.Build();
+        app.UseTrustLedgerServiceDefaults();
+        app.MapVerifyApi();
+
+        await app.RunAsync();
+    }
+}

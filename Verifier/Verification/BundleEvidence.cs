@@ -1,0 +1,33 @@
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Ledger.Merkle;
+
+namespace TrustLedger.Verifier.Verification;
+
+/// <summary>What the checks of one verification share: the parsed bundle and the chain facts found so far.</summary>
+public sealed class BundleEvidence(CertificateBundle bundle, IHashFunction hash, byte[] leafHash, byte[] root, InclusionProof proof)
+{
+    public CertificateBundle Bundle { get; } = bundle;
+
+    public IHashFunction Hash { get; } = hash;
+
+    /// <summary>The leaf hash the bundle claims.</summary>
+    public byte[] ClaimedLeafHash { get; } = leafHash;
+
+    public byte[] Root { get; } = root;
+
+    public InclusionProof Proof { get; } = proof;
+
+    public MerkleHasher Hasher { get; } = new(hash);
+
+    /// <summary>The root's anchor on the trusted contract; set by the anchor check.</summary>
+    public AnchorStruct? Anchor { get; set; }
+
+    public string? CertificateString(string property) =>
+        Bundle.Certificate.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
+    public string? IssuerCode =>
+        Bundle.Certificate.TryGetProperty("issuer", out var issuer) && issuer.ValueKind == System.Text.Json.JsonValueKind.Object
+        && issuer.TryGetProperty("code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String ? code.GetString() : null;
+}

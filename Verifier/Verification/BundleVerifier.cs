@@ -1,0 +1,46 @@
+using TrustLedger.Ledger.Chain;
+
+namespace TrustLedger.Verifier.Verification;
+
+/// <summary>
+/// Runs every check in order and reports each one. A check whose prerequisite failed is reported
+/// as skipped; if the chain cannot be asked, the verdict is unknown rather than a guess.
+/// </summary>
+public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks)
+{
+    public async Task<VerificationReport> VerifyAsync(BundleEvidence evidence)
+    {
+        var results = new List<CheckResult>();
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = checks.ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var check = ordered[i];
+            var blocker = check.DependsOn.FirstOrDefault(failed.Contains);
+            if (blocker is not null)
+            {
+                results.Add(new CheckResult(check.Name, CheckStatus.Skipped, $"not run: {blocker} failed"));
+                failed.Add(check.Name);
+                continue;
+            }
+
+            try
+            {
+                var result = await check.RunAsync(evidence);
+                results.Add(result);
+                if (!result.Passed)
+                {
+                    failed.Add(check.Name);
+                }
+            }
+            catch (ChainUnavailableException ex)
+            {
+                results.Add(new CheckResult(check.Name, CheckStatus.Skipped, $"the chain node did not answer: {ex.Message}"));
+                results.AddRange(ordered.Skip(i + 1).Select(c => new CheckResult(c.Name, CheckStatus.Skipped, "not run: the chain node did not answer")));
+                return VerificationReport.Unknown(results);
+            }
+        }
+
+        return VerificationReport.From(results);
+    }
+}

@@ -1,0 +1,10 @@
+namespace TrustLedger.Verifier.Verification;
+
+public enum CheckStatus
+{
+    Passed,
+    Failed,
+
+    /// <summary>Not run because a check it depends on failed.</summary>
+    Skipped,
+}

@@ -1,0 +1,19 @@
+using TrustLedger.Verifier.Verification.Checks;
+
+namespace TrustLedger.Verifier.Verification;
+
+public static class VerificationExtensions
+{
+    /// <summary>Registers the bundle checks; their registration order is the order of the report.</summary>
+    public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IBundleCheck, TrustedDeploymentCheck>();
+        builder.Services.AddSingleton<IBundleCheck, IntegrityCheck>();
+        builder.Services.AddSingleton<IBundleCheck, InclusionProofCheck>();
+        builder.Services.AddSingleton<IBundleCheck, AnchorCheck>();
+        builder.Services.AddSingleton<IBundleCheck, IssuerIdentityCheck>();
+        builder.Services.AddSingleton<IBundleCheck, IssuerAuthorisationCheck>();
+        builder.Services.AddSingleton<BundleVerifier>();
+        return builder;
+    }
+}
