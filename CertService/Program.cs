@@ -7,8 +7,14 @@ using TrustLedger.Ledger.Hosting;
 namespace TrustLedger.CertService;
 
 /// <summary>CertService: issuing departments submit certificates; they are stored, batched and anchored.</summary>
-public static class Program
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1052", Justification = "WebApplicationFactory<Program> needs a non-static entry type.")]
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
+
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -23,8 +29,6 @@ public static class Program
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCertificatesApi();
-
-        await app.MigrateCertificateStoreAsync();
         await app.RunAsync();
     }
 }

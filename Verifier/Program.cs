@@ -5,8 +5,14 @@ using TrustLedger.Verifier.Verification;
 namespace TrustLedger.Verifier;
 
 /// <summary>Verifier: relying agencies post a bundle and get a report of every check against the chain.</summary>
-public static class Program
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1052", Justification = "WebApplicationFactory<Program> needs a non-static entry type.")]
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
+
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace TrustLedger.CertService.Storage;
@@ -6,22 +7,11 @@ public static class StorageExtensions
 {
     public static WebApplicationBuilder AddCertificateStore(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddDbContext<CertificateStore>(db => db.UseSqlite(options.ConnectionString));
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddDbContext<CertificateStore>((services, db) =>
+            db.UseSqlite(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        // Registered before the anchoring worker and started before the server listens.
+        builder.Services.AddHostedService<StoreMigrator>();
         return builder;
-    }
-
-    /// <summary>Applies pending migrations before the service takes requests.</summary>
-    public static async Task MigrateCertificateStoreAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<CertificateStore>();
-        var dataSource = store.Database.GetDbConnection().DataSource;
-        if (!string.IsNullOrEmpty(dataSource) && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await store.Database.MigrateAsync();
     }
 }

@@ -28,7 +28,7 @@ public class AnvilNode : IAsyncLifetime
 
     public long ChainId { get; private set; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var script = RepositoryRoot.Combine("devnet", "anvil.sh");
         _stateDir = Directory.CreateTempSubdirectory("trustledger-anvil-").FullName;
@@ -46,6 +46,16 @@ public class AnvilNode : IAsyncLifetime
         ChainId = await Chain.GetChainIdAsync();
         using var admin = NewSender(DevelopmentKeys.GovernanceAdmin);
         (Deployment, _) = await new ContractDeployer(admin, Chain).EnsureDeployedAsync(DeploymentFile);
+        var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, Deployment.IssuerRegistry), Registry);
+        await seeder.EnsureDepartmentAsync(TestDepartments.Demo.Key.Address, TestDepartments.Demo.CreditCode, TestDepartments.Demo.Name, [DemoDepartment.BusinessLicenceType]);
+        await seeder.EnsureDepartmentAsync(TestDepartments.Other.Key.Address, TestDepartments.Other.CreditCode, TestDepartments.Other.Name, []);
+    }
+
+    /// <summary>The governance admin's registry writes, for tests that change grants.</summary>
+    public async Task<TransactionOutcome> AsGovernanceAdminAsync(Func<IssuerRegistryAdmin, Task<TransactionOutcome>> change)
+    {
+        using var admin = NewSender(DevelopmentKeys.GovernanceAdmin);
+        return await change(new IssuerRegistryAdmin(admin, Deployment.IssuerRegistry));
     }
 
     public TransactionSender NewSender(SigningKey key) => new(key, ChainId, Rpc, TimeSpan.FromSeconds(30));
@@ -79,7 +89,7 @@ public class AnvilNode : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrustLedger.Deployer;
+using TrustLedger.Ledger.Bundles;
+
+namespace TrustLedger.Tests.Testing;
+
+/// <summary>Issuing through CertService's HTTP API as a department's system would.</summary>
+public static class Issuance
+{
+    public static JsonObject BusinessLicence(string holderName = "西安示例科技有限公司") => new()
+    {
+        ["typeCode"] = DemoDepartment.BusinessLicenceType,
+        ["holder"] = new JsonObject { ["name"] = holderName, ["code"] = "91610131MA6TG1XX4K", ["codeType"] = "001" },
+        ["fields"] = new JsonObject { ["registeredCapital"] = "1000万元", ["legalRepresentative"] = "张三明", ["scope"] = "软件开发; technical services" },
+        ["validFrom"] = "2026-11-28",
+        ["validUntil"] = "2046-11-27",
+    };
+
+    public static async Task<Guid> IssueAsync(HttpClient client, JsonObject? certificate = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/certificates", certificate ?? BusinessLicence());
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"issuance answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Polls until the certificate is anchored (or refused), then returns its status.</summary>
+    public static async Task<string> WaitForAnchoringAsync(HttpClient client, Guid id, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}");
+            var status = view.GetProperty("status").GetString()!;
+            if (status != "pending" || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public static async Task<CertificateBundle> BundleAsync(HttpClient client, Guid id) =>
+        (await client.GetFromJsonAsync<CertificateBundle>($"/api/v1/certificates/{id}/bundle", JsonSerializerOptions.Web))!;
+}
