@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nethereum.Contracts;
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.CertService.Anchoring;
+
+/// <summary>
+/// Anchoring is three steps with a commit between each (prepare, send, record). These tests stop
+/// the pipeline between steps, as a crash would, and show a fresh round finishes the work exactly once.
+/// </summary>
+public sealed class AnchoringRecoveryTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+{
+    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task A_batch_prepared_before_a_crash_is_anchored_by_the_next_round_with_the_same_root()
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+        var ids = new[] { await Issuance.IssueAsync(client), await Issuance.IssueAsync(client) };
+        var prepared = await PrepareOnlyAsync();
+
+        await RunRoundAsync();
+
+        var batch = await _service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == prepared.Id));
+        Assert.Equal(AnchorBatchState.Anchored, batch.State);
+        Assert.Equal(prepared.Root, batch.Root);
+        Assert.Equal(1, await _service.WithStoreAsync(s => s.Batches.CountAsync()));
+        foreach (var id in ids)
+        {
+            Assert.Equal("anchored", await Issuance.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
+    public async Task A_root_sent_before_a_crash_is_recorded_from_the_chain_and_never_anchored_twice()
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+        var id = await Issuance.IssueAsync(client);
+        var prepared = await PrepareOnlyAsync();
+        // The crash happens after the transaction was mined but before the database recorded it.
+        using var sender = anvil.NewSender(TestDepartments.Demo.Key);
+        var sent = await anvil.Anchor.AnchorAsync(sender, prepared.Root, (uint)prepared.LeafCount, HashAlgorithmId.Sm3, [prepared.TypeCodes]);
+        Assert.True(sent.Succeeded);
+        var anchorsBefore = await AnchorCountAsync();
+
+        await RunRoundAsync();
+
+        var batch = await _service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == prepared.Id));
+        Assert.Equal(AnchorBatchState.Anchored, batch.State);
+        Assert.Equal(sent.TransactionHash, batch.TransactionHash);
+        Assert.Equal((long)sent.BlockNumber!.Value, batch.BlockNumber);
+        Assert.Equal(anchorsBefore, await AnchorCountAsync());
+        Assert.Equal("anchored", await Issuance.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Rounds_with_nothing_pending_change_nothing()
+    {
+        var anchorsBefore = await AnchorCountAsync();
+
+        await RunRoundAsync();
+        await RunRoundAsync();
+
+        Assert.Equal(anchorsBefore, await AnchorCountAsync());
+    }
+
+    private async Task<AnchorBatchRecord> PrepareOnlyAsync()
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        var preparer = scope.ServiceProvider.GetRequiredService<BatchPreparer>();
+        return (await preparer.PrepareAsync(TestDepartments.Demo.CreditCode, "SM3", CancellationToken.None))!;
+    }
+
+    private Task RunRoundAsync() => _service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+
+    private async Task<System.Numerics.BigInteger> AnchorCountAsync() =>
+        await anvil.Chain.Web3.Eth.GetContractQueryHandler<AnchorCountFunction>().QueryAsync<System.Numerics.BigInteger>(anvil.Deployment.CertificateAnchor, new AnchorCountFunction());
+
+    public void Dispose() => _service.Dispose();
+}
+
+[Nethereum.ABI.FunctionEncoding.Attributes.Function("anchorCount", "uint256")]
+public sealed class AnchorCountFunction : FunctionMessage;

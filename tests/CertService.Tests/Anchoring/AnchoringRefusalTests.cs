@@ -1,0 +1,29 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.Deployer;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.CertService.Anchoring;
+
+public sealed class AnchoringRefusalTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+{
+    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task When_the_type_is_revoked_before_anchoring_the_chain_refuses_and_the_certificate_says_so()
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+        var id = await Issuance.IssueAsync(client);
+        Assert.True((await anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
+
+        await _service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+
+        Assert.Equal("refused", await Issuance.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
+        var bundle = await client.GetAsync($"/api/v1/certificates/{id}/bundle");
+        Assert.Equal(HttpStatusCode.Conflict, bundle.StatusCode);
+        Assert.Contains("TypeNotGranted", await bundle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _service.Dispose();
+}

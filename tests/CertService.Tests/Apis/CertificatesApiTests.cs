@@ -1,0 +1,140 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.CertService.Apis;
+
+public sealed class CertificatesApiTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+{
+    // Anchoring is left to the tests here: nothing is anchored unless a test asks.
+    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task Accepted_means_durable_and_pending()
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+
+        var response = await client.PostAsJsonAsync("/api/v1/certificates", Issuance.BusinessLicence());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("pending", body.GetProperty("status").GetString());
+        var id = body.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/certificates/{id}", response.Headers.Location?.ToString());
+        var stored = await _service.WithStoreAsync(s => s.Certificates.SingleAsync(c => c.Id == id));
+        Assert.Equal(CertificateStatus.Pending, stored.Status);
+        Assert.Equal(TestDepartments.Demo.CreditCode, stored.IssuerCode);
+        Assert.Equal(16, stored.Salt.Length);
+    }
+
+    [Fact]
+    public async Task The_issuer_is_the_authenticated_department_whatever_the_body_says()
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+        var forged = Issuance.BusinessLicence();
+        forged["issuer"] = new JsonObject { ["code"] = TestDepartments.Other.CreditCode, ["name"] = "冒名" };
+
+        var id = await Issuance.IssueAsync(client, forged);
+
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}");
+        Assert.Equal(TestDepartments.Demo.CreditCode, view.GetProperty("certificate").GetProperty("issuer").GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task Without_a_valid_API_key_nothing_is_accepted(string? apiKey)
+    {
+        using var client = _service.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        var before = await CountAsync();
+        var response = await client.PostAsJsonAsync("/api/v1/certificates", Issuance.BusinessLicence());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    public static TheoryData<string, string, string> InvalidBodies => new()
+    {
+        { "type code", """{"typeCode":"XYZ","holder":{"name":"a","code":"b","codeType":"001"},"validFrom":"2026-01-01"}""", "typeCode" },
+        { "holder missing", """{"typeCode":"11100000000013338W001","validFrom":"2026-01-01"}""", "holder" },
+        { "code type", """{"typeCode":"11100000000013338W001","holder":{"name":"a","code":"b","codeType":"999"},"validFrom":"2026-01-01"}""", "holder.codeType" },
+        { "validity", """{"typeCode":"11100000000013338W001","holder":{"name":"a","code":"b","codeType":"001"},"validFrom":"2026-02-01","validUntil":"2026-01-01"}""", "validUntil" },
+        { "fields not an object", """{"typeCode":"11100000000013338W001","holder":{"name":"a","code":"b","codeType":"001"},"fields":[1],"validFrom":"2026-01-01"}""", "fields" },
+        { "unreadable date", """{"typeCode":"11100000000013338W001","validFrom":"yesterday"}""", "$.validFrom" },
+        { "not JSON", "{\"typeCode\":", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBodies))]
+    public async Task Invalid_input_is_a_400_problem_that_names_the_field_and_stores_nothing(string what, string body, string field)
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+        var before = await CountAsync();
+
+        var response = await client.PostAsync("/api/v1/certificates", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, what);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains(field, problem, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_type_the_department_does_not_hold_on_chain_is_refused_with_403_and_nothing_stored()
+    {
+        using var client = _service.ClientFor(TestDepartments.Other);
+        var before = await CountAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/certificates", Issuance.BusinessLicence());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("type-not-granted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Another_departments_certificate_is_not_found_rather_than_forbidden()
+    {
+        using var demo = _service.ClientFor(TestDepartments.Demo);
+        using var other = _service.ClientFor(TestDepartments.Other);
+        var id = await Issuance.IssueAsync(demo);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/certificates/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/certificates/{id}/bundle")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bundle_is_only_handed_out_once_the_certificate_is_anchored()
+    {
+        using var client = _service.ClientFor(TestDepartments.Demo);
+        var id = await Issuance.IssueAsync(client);
+
+        var early = await client.GetAsync($"/api/v1/certificates/{id}/bundle");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("not-anchored-yet", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await _service.Services.GetRequiredService<TrustLedger.CertService.Anchoring.AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+
+        var bundle = await Issuance.BundleAsync(client, id);
+        Assert.Equal(anvil.Deployment.CertificateAnchor, bundle.Anchor.Contract);
+        Assert.Equal(anvil.ChainId, bundle.Anchor.ChainId);
+        Assert.Equal(id.ToString(), bundle.Certificate.GetProperty("id").GetString());
+    }
+
+    private Task<int> CountAsync() => _service.WithStoreAsync(s => s.Certificates.CountAsync());
+
+    public void Dispose() => _service.Dispose();
+}
