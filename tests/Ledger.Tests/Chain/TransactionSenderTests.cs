@@ -15,18 +15,29 @@ public class TransactionSenderTests(AnvilNode anvil)
     private const string Type = "11100000000013338W001";
 
     [Fact]
+    public async Task A_refusal_found_at_estimation_is_decoded_and_nothing_is_sent()
+    {
+        using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        var nonceBefore = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(admin.Address, BlockParameter.CreatePending());
+        var unknown = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+
+        var outcome = await new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry).SetDepartmentActiveAsync(unknown.Address, true);
+
+        Assert.Equal("UnknownDepartment", outcome.Revert?.ErrorName);
+        Assert.Contains(unknown.Address, outcome.Revert!.Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(outcome.TransactionHash);
+        var nonceAfter = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(admin.Address, BlockParameter.CreatePending());
+        Assert.Equal(nonceBefore.Value, nonceAfter.Value);
+    }
+
+    [Fact]
     public async Task Transactions_are_legacy_free_gas_and_bound_to_the_chain_id()
     {
-        using var sender = anvil.NewSender(DevelopmentKeys.DemoDepartment);
-        var outcome = await new IssuerRegistryAdmin(sender, anvil.Deployment.IssuerRegistry).RevokeTypeAsync(sender.Address, Type);
-        Assert.Equal("AccessControlUnauthorizedAccount", outcome.Revert?.ErrorName);
-
         using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
-        var mined = await new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry).SetDepartmentActiveAsync(DevelopmentKeys.OtherDepartment.Address, true);
-        Assert.Equal("UnknownDepartment", mined.Revert?.ErrorName);
-
         var department = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+
         var ok = await new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry).RegisterDepartmentAsync(department.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "交易测试");
+
         var tx = await anvil.Chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(ok.TransactionHash);
         Assert.Equal(0, (int)tx.Type.Value);
         Assert.Equal(0, (int)tx.GasPrice.Value);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what TrustLedger needs beyond the .NET SDK and Node 20: the pinned chain tooling from npm
+# (Anvil, solc-js, OpenZeppelin) and the .NET packages. Safe to run again; it only does what is missing.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is required but not installed ($2)" >&2; exit 1; }; }
+need dotnet "install the .NET 10 SDK"
+need node "install Node.js 20"
+need npm "install Node.js 20 (npm comes with it)"
+
+stamp="$root/devnet/node_modules/.trustledger-lock"
+if [[ ! -f "$stamp" ]] || ! cmp -s "$root/devnet/package-lock.json" "$stamp"; then
+  echo "setup: installing pinned chain tooling (npm ci in devnet/)"
+  npm ci --prefix "$root/devnet" --no-audit --no-fund --loglevel=error
+  cp "$root/devnet/package-lock.json" "$stamp"
+fi
+
+echo "setup: restoring .NET packages"
+dotnet restore "$root/TrustLedger.slnx" --nologo -v q

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs TrustLedger on the embedded defaults: the local chain (Anvil, Besu-like), the contracts,
+# a demo department, CertService (SQLite) and the Verifier. Ctrl-C stops everything it started.
+# Ports (all on 127.0.0.1): chain 8545, CertService 5080, Verifier 5090; override with
+# DEVNET_PORT, CERTSERVICE_PORT, VERIFIER_PORT.
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+chain_port="${DEVNET_PORT:-8545}"
+cert_port="${CERTSERVICE_PORT:-5080}"
+verifier_port="${VERIFIER_PORT:-5090}"
+state="$root/devnet/.state"
+rpc="http://127.0.0.1:$chain_port"
+
+devnet/setup.sh
+echo "start: building (Release)"
+dotnet build TrustLedger.slnx -c Release --nologo --no-restore -v q
+mkdir -p "$state"
+
+for port in "$chain_port" "$cert_port" "$verifier_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "start: port $port on 127.0.0.1 is already in use; stop what holds it or choose another port" >&2
+    exit 1
+  fi
+done
+
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  echo
+  echo "start: stopping (pids ${pids[*]:-none})"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+
+wait_for() { # url, what, pid
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$3" 2>/dev/null; then echo "start: $2 exited; see $state/$2.log" >&2; exit 1; fi
+    if curl -fsS -o /dev/null 2>/dev/null "$1" -H 'Content-Type: application/json' ${4:+--data "$4"}; then return 0; fi
+    sleep 0.5
+  done
+  echo "start: $2 did not come up; see $state/$2.log" >&2
+  exit 1
+}
+
+echo "start: chain on $rpc (state kept in devnet/.state)"
+devnet/anvil.sh "$chain_port" "$state/anvil-state.json" >"$state/chain.log" 2>&1 &
+pids+=($!)
+wait_for "$rpc" chain "${pids[-1]}" '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}'
+
+dotnet devnet/Deployer/bin/Release/net10.0/TrustLedger.Deployer.dll --rpc "$rpc" --record "$state/deployment.json"
+
+export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$state/deployment.json"
+ASPNETCORE_ENVIRONMENT=Development Storage__ConnectionString="Data Source=$state/certservice.db" \
+  dotnet CertService/bin/Release/net10.0/TrustLedger.CertService.dll \
+  --contentRoot "$root/CertService/bin/Release/net10.0" --urls "http://127.0.0.1:$cert_port" >"$state/certservice.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$cert_port/health" certservice "${pids[-1]}"
+
+dotnet Verifier/bin/Release/net10.0/TrustLedger.Verifier.dll \
+  --contentRoot "$root/Verifier/bin/Release/net10.0" --urls "http://127.0.0.1:$verifier_port" >"$state/verifier.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$verifier_port/health" verifier "${pids[-1]}"
+
+cat <<TXT
+
+TrustLedger is running (logs in devnet/.state/*.log):
+  chain RPC    $rpc  (chain id 1337, 1-second blocks, free gas)
+  CertService  http://127.0.0.1:$cert_port   OpenAPI: http://127.0.0.1:$cert_port/openapi/v1.json
+  Verifier     http://127.0.0.1:$verifier_port   OpenAPI: http://127.0.0.1:$verifier_port/openapi/v1.json
+
+Demo department: 西安市市场监督管理局（演示）, credit code 11610100MB29570176
+  API key (DEVELOPMENT ONLY): dev-demo-department-key
+
+Try it (copy and paste into another terminal):
+
+  id=\$(curl -s -X POST http://127.0.0.1:$cert_port/api/v1/certificates \\
+    -H 'X-Api-Key: dev-demo-department-key' -H 'Content-Type: application/json' \\
+    -d '{"typeCode":"11100000000013338W001","holder":{"name":"西安示例科技有限公司","code":"91610131MA6TG1XX4K","codeType":"001"},"fields":{"registeredCapital":"1000万元"},"validFrom":"2026-11-28"}' \\
+    | sed -E 's/.*"id":"([^"]+)".*/\1/'); echo "issued \$id"
+  sleep 4   # one anchoring interval plus a block
+  curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/bundle -H 'X-Api-Key: dev-demo-department-key' > bundle.json
+  curl -s -X POST http://127.0.0.1:$verifier_port/api/v1/verify -H 'Content-Type: application/json' -d @bundle.json
+
+Press Ctrl-C to stop everything.
+TXT
+wait -n "${pids[@]}" || true
+echo "start: a process exited; see devnet/.state/*.log" >&2

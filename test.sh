@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: unit and property tests, contract tests and integration tests against real Anvil
+# nodes (each fixture starts its own on a free loopback port and stops it by its pid), and the
+# end-to-end slice through both services. Installs what it needs first (devnet/setup.sh).
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+
+devnet/setup.sh
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test TrustLedger.slnx --nologo --no-restore -c Release -v q 2>&1 | tee "$log" || status=$?
+
+# One closing line for CI and people: totals over every test assembly.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+assemblies=$(grep -Ec '^(Passed|Failed)!' "$log" || true)
+echo
+echo "test assemblies: $assemblies"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [[ "$status" -eq 0 && "$passed" -eq 0 ]]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
