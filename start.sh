@@ -65,6 +65,26 @@ dotnet Verifier/bin/Release/net10.0/TrustLedger.Verifier.dll \
 pids+=($!)
 wait_for "http://127.0.0.1:$verifier_port/health" verifier "${pids[-1]}"
 
+# Show the whole path once: issue a demo certificate, wait for its anchor, verify its bundle.
+api="http://127.0.0.1:$cert_port/api/v1/certificates"
+key='X-Api-Key: dev-demo-department-key'
+accepted=$(curl -fsS -X POST "$api" -H "$key" -H 'Content-Type: application/json' \
+  -d '{"typeCode":"11100000000013338W001","holder":{"name":"西安示例科技有限公司","code":"91610131MA6TG1XX4K","codeType":"001"},"fields":{"registeredCapital":"1000万元","legalRepresentative":"张三明"},"validFrom":"2026-11-28","validUntil":"2046-11-27"}')
+id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$accepted")
+echo "start: demo certificate $id accepted (pending); waiting for its anchor"
+for _ in $(seq 1 60); do
+  view=$(curl -fsS "$api/$id" -H "$key")
+  grep -q '"status":"anchored"' <<<"$view" && break
+  sleep 0.5
+done
+block=$(sed -E 's/.*"blockNumber":([0-9]+).*/\1/' <<<"$view")
+curl -fsS "$api/$id/bundle" -H "$key" >"$state/demo-bundle.json"
+report=$(curl -sS -X POST "http://127.0.0.1:$verifier_port/api/v1/verify" -H 'Content-Type: application/json' --data @"$state/demo-bundle.json")
+echo "start: anchored in block $block; Verifier says:"
+echo "  verdict: $(sed -E 's/.*"verdict":"([a-z]+)".*/\1/' <<<"$report")"
+grep -o '"name":"[a-z-]*","status":"[a-z]*"' <<<"$report" | sed -E 's/"name":"([a-z-]+)","status":"([a-z]+)"/  \2  \1/'
+echo "  (bundle saved to devnet/.state/demo-bundle.json)"
+
 cat <<TXT
 
 TrustLedger is running (logs in devnet/.state/*.log):

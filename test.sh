@@ -21,6 +21,9 @@ assemblies=$(grep -Ec '^(Passed|Failed)!' "$log" || true)
 echo
 echo "test assemblies: $assemblies"
 echo "$passed passed, $failed failed, $skipped skipped"
+if [[ "$status" -ne 0 && "$failed" -eq 0 ]]; then
+  echo "dotnet test exited with status $status although no test failed: a build error or an aborted test run (see above)" >&2
+fi
 if [[ "$status" -eq 0 && "$passed" -eq 0 ]]; then
   echo "no test ran" >&2
   exit 1

@@ -1,10 +1,16 @@
+using TrustLedger.Ledger.Hashing;
+
 namespace TrustLedger.CertService.Anchoring;
 
 public static class AnchoringExtensions
 {
     public static WebApplicationBuilder AddAnchoring(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.Section);
+        builder.Services.AddOptions<AnchoringOptions>().BindConfiguration(AnchoringOptions.Section)
+            .Validate(o => HashFunctions.TryByName(o.HashAlgorithm, out _), "Anchoring:HashAlgorithm must be SM3 or SHA-256")
+            .Validate(o => o.MaxLeaves is > 0 and <= 1_000_000, "Anchoring:MaxLeaves must be between 1 and 1,000,000")
+            .Validate(o => o.Interval > TimeSpan.Zero, "Anchoring:Interval must be positive")
+            .ValidateOnStart();
         builder.Services.AddSingleton<AnchoringTrigger>();
         builder.Services.AddSingleton<DepartmentSenders>();
         builder.Services.AddScoped<BatchPreparer>();

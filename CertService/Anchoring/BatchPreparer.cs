@@ -38,11 +38,7 @@ public sealed class BatchPreparer(CertificateStore store, IOptions<AnchoringOpti
             return null;
         }
 
-        if (!HashFunctions.TryByName(hashAlgorithm, out var hash))
-        {
-            throw new InvalidOperationException($"stored certificates use unknown hash algorithm {hashAlgorithm}");
-        }
-
+        var hash = HashFunctions.ByName(hashAlgorithm);
         var tree = MerkleTree.Build(new MerkleHasher(hash), certificates.Select(c => c.LeafHash).ToList());
         var batch = new AnchorBatchRecord
         {

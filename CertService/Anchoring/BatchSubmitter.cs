@@ -34,7 +34,7 @@ public sealed class BatchSubmitter(
             return;
         }
 
-        HashFunctions.TryByName(batch.HashAlgorithm, out var hash);
+        var hash = HashFunctions.ByName(batch.HashAlgorithm);
         var outcome = await anchors.AnchorAsync(sender, batch.Root, (uint)batch.LeafCount, hash.Id, batch.TypeCodes.Split(','), cancellationToken);
         if (outcome.Succeeded)
         {

@@ -59,7 +59,7 @@ public static class CertificatesApi
         var id = Guid.CreateVersion7(now);
         var canonical = CertificateDocument.CanonicalJson(id, department, request, now);
         var salt = RandomNumberGenerator.GetBytes(CertificateLeaf.SaltSize);
-        HashFunctions.TryByName(services.Anchoring.Value.HashAlgorithm, out var hash);
+        var hash = HashFunctions.ByName(services.Anchoring.Value.HashAlgorithm);
         services.Store.Certificates.Add(new CertificateRecord
         {
             Id = id,

@@ -23,6 +23,10 @@ public static class HashFunctions
         return hash is not null;
     }
 
+    /// <summary>The function of a name known to be valid (validated configuration or stored data).</summary>
+    public static IHashFunction ByName(string name) =>
+        TryByName(name, out var hash) ? hash : throw new ArgumentException($"unknown hash algorithm {name}", nameof(name));
+
     public static byte[] Hash(this IHashFunction hash, ReadOnlySpan<byte> data)
     {
         var digest = new byte[DigestSize];
