@@ -1,6 +1,7 @@
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Hosting;
 
@@ -21,6 +22,7 @@ public sealed class Program
         builder.AddTrustLedgerServiceDefaults();
         builder.Services.AddTrustLedgerChain(builder.Configuration);
         builder.AddCertificateStore();
+        builder.AddIssuance();
         builder.AddDepartmentAuthentication();
         builder.AddAnchoring();
 

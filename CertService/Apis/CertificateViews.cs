@@ -3,11 +3,12 @@ using System.Text.Json;
 namespace TrustLedger.CertService.Apis;
 
 /// <summary>The answer to an accepted issuance: durable, not yet anchored.</summary>
-public sealed record CertificateAccepted(Guid Id, string Status);
+public sealed record CertificateAccepted(Guid Id, string Identifier, string Status);
 
 /// <summary>A certificate as its issuing department sees it.</summary>
 public sealed record CertificateView(
     Guid Id,
+    string Identifier,
     string Status,
     string TypeCode,
     string IssuerCode,

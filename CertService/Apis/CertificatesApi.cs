@@ -29,25 +29,26 @@ public static class CertificatesApi
         return app;
     }
 
-    /// <summary>Validates, canonicalises, salts and stores a certificate; answers 202 once it is durable.</summary>
+    /// <summary>Validates, identifies, canonicalises, salts and stores a certificate; answers 202 once it is durable.</summary>
     public static async Task<Results<Accepted<CertificateAccepted>, ValidationProblem, ProblemHttpResult>> IssueCertificate(
         IssueCertificateRequest request,
         ClaimsPrincipal user,
+        HttpRequest http,
         [AsParameters] IssuanceServices services,
         CancellationToken cancellationToken)
     {
-        var errors = IssueRequestValidator.Validate(request);
-        if (errors.Count > 0)
+        var department = services.Departments.ByCreditCode(user.IssuerCode())!;
+        var outcome = await services.Issuer.PrepareAsync(services.Store, department, request, new TypeCache(), cancellationToken);
+        if (!outcome.Succeeded)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-certificate", title: "The certificate has invalid fields");
+            return Problems.Invalid(outcome.Errors, ResponseLanguage.Of(http));
         }
 
-        var department = services.Departments.ByCreditCode(user.IssuerCode())!;
         try
         {
-            if (!await services.Registry.IsAuthorisedAsync(department.SigningKey.Address, request.TypeCode!))
+            if (!await services.Registry.IsAuthorisedAsync(department.SigningKey.Address, outcome.Certificate!.TypeCode))
             {
-                return Problems.TypeNotGranted(request.TypeCode!);
+                return Problems.TypeNotGranted(outcome.Certificate.TypeCode);
             }
         }
         catch (ChainUnavailableException)
@@ -55,26 +56,10 @@ public static class CertificatesApi
             return Problems.ChainUnavailable();
         }
 
-        var now = services.Time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
-        var canonical = CertificateDocument.CanonicalJson(id, department, request, now);
-        var salt = RandomNumberGenerator.GetBytes(CertificateLeaf.SaltSize);
-        var hash = HashFunctions.ByName(services.Anchoring.Value.HashAlgorithm);
-        services.Store.Certificates.Add(new CertificateRecord
-        {
-            Id = id,
-            TypeCode = request.TypeCode!,
-            IssuerCode = department.CreditCode,
-            CanonicalJson = canonical,
-            Salt = salt,
-            HashAlgorithm = hash.Name,
-            LeafHash = CertificateLeaf.Hash(new MerkleHasher(hash), salt, Encoding.UTF8.GetBytes(canonical)),
-            Status = CertificateStatus.Pending,
-            AcceptedAt = now,
-        });
         await services.Store.SaveChangesAsync(cancellationToken);
         services.Trigger.LeafAccepted();
-        return TypedResults.Accepted($"/api/v1/certificates/{id}", new CertificateAccepted(id, "pending"));
+        var id = outcome.Certificate.Id;
+        return TypedResults.Accepted($"/api/v1/certificates/{id}", new CertificateAccepted(id, outcome.Certificate.Identifier, "pending"));
     }
 
     public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetCertificate(
@@ -123,7 +108,7 @@ public static class CertificatesApi
                 batch.BlockNumber!.Value,
                 batch.AnchoredAt!.Value)
             : null;
-        return new CertificateView(record.Id, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(record.CanonicalJson), anchor);
+        return new CertificateView(record.Id, record.Identifier, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(record.CanonicalJson), anchor);
     }
 
     private static CertificateBundle ToBundle(CertificateRecord record, DeploymentRecord deployment)
@@ -156,7 +141,6 @@ public static class CertificatesApi
 public sealed record IssuanceServices(
     CertificateStore Store,
     DepartmentDirectory Departments,
+    CertificateIssuer Issuer,
     IssuerRegistryClient Registry,
-    AnchoringTrigger Trigger,
-    IOptions<AnchoringOptions> Anchoring,
-    TimeProvider Time);
+    AnchoringTrigger Trigger);

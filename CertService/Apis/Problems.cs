@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrustLedger.CertService.Issuance;
 
 namespace TrustLedger.CertService.Apis;
 
@@ -24,6 +25,21 @@ public static class Problems
 
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
+
+    /// <summary>
+    /// 400 listing every failing field: <c>errors</c> (field → messages, the ASP.NET shape) and
+    /// <c>fieldErrors</c> (field, stable code, message) in the caller's language.
+    /// </summary>
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, string language, string code = "invalid-certificate")
+    {
+        var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => ErrorCatalog.Message(e, language)).ToArray());
+        var fieldErrors = errors.Select(e => new { field = e.Field, code = e.Code, message = ErrorCatalog.Message(e, language) }).ToList();
+        return TypedResults.ValidationProblem(
+            byField,
+            title: language == "en" ? "The request has invalid fields" : "请求中有不合格的字段",
+            type: Base + code,
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["fieldErrors"] = fieldErrors });
+    }
 
     private static ProblemHttpResult Make(int status, string code, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: Base + code, extensions: new Dictionary<string, object?> { ["code"] = code });

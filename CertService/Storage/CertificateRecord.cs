@@ -5,9 +5,25 @@ public sealed class CertificateRecord
 {
     public Guid Id { get; set; }
 
+    /// <summary>The GB/T 36904 identifier (证照标识); unique.</summary>
+    public required string Identifier { get; set; }
+
     public required string TypeCode { get; set; }
 
+    /// <summary>The version of the type (and its schema) the certificate was issued under.</summary>
+    public int TypeVersion { get; set; }
+
     public required string IssuerCode { get; set; }
+
+    /// <summary>HMAC-SHA256 of the holder code under the service's lookup key: searchable, not readable.</summary>
+    public required byte[] HolderCodeHash { get; set; }
+
+    public DateOnly ValidFrom { get; set; }
+
+    public DateOnly? ValidUntil { get; set; }
+
+    /// <summary>关联证照标识: the certificate this one renews or replaces.</summary>
+    public string? RelatedIdentifier { get; set; }
 
     /// <summary>RFC 8785 canonical JSON of the certificate, exactly the bytes hashed into the leaf.</summary>
     public required string CanonicalJson { get; set; }

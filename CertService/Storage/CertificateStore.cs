@@ -2,23 +2,54 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TrustLedger.CertService.Storage;
 
-/// <summary>The certificate database: SQLite by default (embedded), PostgreSQL in production.</summary>
-public sealed class CertificateStore(DbContextOptions<CertificateStore> options) : DbContext(options)
+/// <summary>
+/// The certificate database. One model, two providers: <see cref="SqliteCertificateStore"/> (embedded
+/// default) and <see cref="PostgresCertificateStore"/> (production), each with its own migrations.
+/// </summary>
+public abstract class CertificateStore(DbContextOptions options) : DbContext(options)
 {
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
 
     public DbSet<AnchorBatchRecord> Batches => Set<AnchorBatchRecord>();
+
+    public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<CertificateTypeRecord> CertificateTypes => Set<CertificateTypeRecord>();
+
+    public DbSet<SerialCounterRecord> SerialCounters => Set<SerialCounterRecord>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<GrantAuditRecord> GrantAudits => Set<GrantAuditRecord>();
+
+    /// <summary>Advances and returns the serial counter in one statement, atomic across instances sharing the database.</summary>
+    public async Task<long> NextSerialAsync(string issuerCode, string typeCode, int year, CancellationToken cancellationToken)
+    {
+        var values = await Database.SqlQuery<long>($"""
+            INSERT INTO serial_counters ("IssuerCode", "TypeCode", "Year", "NextValue") VALUES ({issuerCode}, {typeCode}, {year}, 1)
+            ON CONFLICT ("IssuerCode", "TypeCode", "Year") DO UPDATE SET "NextValue" = serial_counters."NextValue" + 1
+            RETURNING "NextValue" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return values.Single();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var certificate = modelBuilder.Entity<CertificateRecord>();
         certificate.ToTable("certificates");
         certificate.HasKey(c => c.Id);
+        certificate.Property(c => c.Identifier).HasMaxLength(100);
+        certificate.HasIndex(c => c.Identifier).IsUnique();
         certificate.Property(c => c.TypeCode).HasMaxLength(64);
         certificate.Property(c => c.IssuerCode).HasMaxLength(18);
         certificate.Property(c => c.HashAlgorithm).HasMaxLength(16);
+        certificate.Property(c => c.RelatedIdentifier).HasMaxLength(100);
         // The anchoring worker's query: a department's pending certificates not yet in a batch.
         certificate.HasIndex(c => new { c.Status, c.BatchId, c.IssuerCode, c.AcceptedAt });
+        certificate.HasIndex(c => c.HolderCodeHash);
+        certificate.HasIndex(c => new { c.IssuerCode, c.TypeCode, c.AcceptedAt });
         certificate.HasOne(c => c.Batch).WithMany(b => b.Certificates).HasForeignKey(c => c.BatchId);
 
         var batch = modelBuilder.Entity<AnchorBatchRecord>();
@@ -29,13 +60,50 @@ public sealed class CertificateStore(DbContextOptions<CertificateStore> options)
         batch.Property(b => b.IssuerCode).HasMaxLength(18);
         batch.Property(b => b.HashAlgorithm).HasMaxLength(16);
         batch.Property(b => b.TransactionHash).HasMaxLength(66);
+
+        var department = modelBuilder.Entity<DepartmentRecord>();
+        department.ToTable("departments");
+        department.HasKey(d => d.CreditCode);
+        department.Property(d => d.CreditCode).HasMaxLength(18);
+        department.Property(d => d.Account).HasMaxLength(42);
+        department.HasIndex(d => d.Account).IsUnique();
+
+        var apiKey = modelBuilder.Entity<ApiKeyRecord>();
+        apiKey.ToTable("api_keys");
+        apiKey.HasKey(k => k.Id);
+        apiKey.Property(k => k.KeyHash).HasMaxLength(64);
+        apiKey.HasIndex(k => k.KeyHash).IsUnique();
+        apiKey.HasIndex(k => k.DepartmentCode);
+
+        var type = modelBuilder.Entity<CertificateTypeRecord>();
+        type.ToTable("certificate_types");
+        type.HasKey(t => new { t.Code, t.Version });
+        type.Property(t => t.Code).HasMaxLength(21);
+
+        var counter = modelBuilder.Entity<SerialCounterRecord>();
+        counter.ToTable("serial_counters");
+        counter.HasKey(c => new { c.IssuerCode, c.TypeCode, c.Year });
+
+        var idempotency = modelBuilder.Entity<IdempotencyRecord>();
+        idempotency.ToTable("idempotency_keys");
+        idempotency.HasKey(i => new { i.DepartmentCode, i.Key });
+        idempotency.Property(i => i.Key).HasMaxLength(200);
+
+        var audit = modelBuilder.Entity<GrantAuditRecord>();
+        audit.ToTable("grant_audit");
+        audit.HasKey(a => a.Id);
+        audit.HasIndex(a => new { a.DepartmentCode, a.At });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort the same everywhere.
+        // SQLite cannot order or compare DateTimeOffset; UTC ticks sort the same in both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
         configurationBuilder.Properties<CertificateStatus>().HaveConversion<int>();
         configurationBuilder.Properties<AnchorBatchState>().HaveConversion<int>();
     }
 }
+
+public sealed class SqliteCertificateStore(DbContextOptions<SqliteCertificateStore> options) : CertificateStore(options);
+
+public sealed class PostgresCertificateStore(DbContextOptions<PostgresCertificateStore> options) : CertificateStore(options);

@@ -9,17 +9,25 @@ namespace TrustLedger.Tests.Testing;
 
 /// <summary>CertService in-process, on a fresh SQLite file, anchoring to the given Anvil node.</summary>
 /// <remarks>An anchoring interval of an hour leaves anchoring to the test, which drives <c>AnchoringWorker.RunRoundAsync</c>.</remarks>
-public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInterval = null)
+public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInterval = null, StorageProvider provider = StorageProvider.Sqlite)
     : WebApplicationFactory<CertService.Program>
 {
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"certservice-{Guid.NewGuid():N}.db");
+
+    public StorageProvider Provider => provider;
+
+    private string ConnectionString => provider == StorageProvider.Postgres
+        ? PostgresServer.CreateDatabaseAsync().GetAwaiter().GetResult()
+        : $"Data Source={DatabasePath}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Chain:RpcUrl", anvil.RpcUrl);
         builder.UseSetting("Chain:DeploymentFile", anvil.DeploymentFile);
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Storage:Provider", provider.ToString());
+        builder.UseSetting("Storage:ConnectionString", ConnectionString);
+        builder.UseSetting("Storage:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Anchoring:Interval", (anchoringInterval ?? TimeSpan.FromMilliseconds(500)).ToString());
         builder.UseSetting("Anchoring:MaxLeaves", "1000");
         var index = 0;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrustLedger.Deployer;
+using TrustLedger.CertService.Types;
 using TrustLedger.Ledger.Bundles;
 
 namespace TrustLedger.Tests.Testing;
@@ -10,14 +11,18 @@ namespace TrustLedger.Tests.Testing;
 /// <summary>Issuing through CertService's HTTP API as a department's system would.</summary>
 public static class Issuance
 {
-    public static JsonObject BusinessLicence(string holderName = "西安示例科技有限公司") => new()
+    /// <summary>The sample request shipped with a certificate type (Types/v1/*.json), as a mutable copy.</summary>
+    public static JsonObject Sample(string typeCode) =>
+        JsonNode.Parse(ShippedTypes.Load().Single(t => t.Code == typeCode).Sample!.Value.GetRawText())!.AsObject();
+
+    public static IEnumerable<string> ShippedTypeCodes => ShippedTypes.Load().Select(t => t.Code);
+
+    public static JsonObject BusinessLicence(string holderName = "西安示例科技有限公司")
     {
-        ["typeCode"] = DemoDepartment.BusinessLicenceType,
-        ["holder"] = new JsonObject { ["name"] = holderName, ["code"] = "91610131MA6TG1XX4K", ["codeType"] = "001" },
-        ["fields"] = new JsonObject { ["registeredCapital"] = "1000万元", ["legalRepresentative"] = "张三明", ["scope"] = "软件开发; technical services" },
-        ["validFrom"] = "2026-11-28",
-        ["validUntil"] = "2046-11-27",
-    };
+        var sample = Sample(DemoDepartment.BusinessLicenceType);
+        sample["holder"]!["name"] = holderName;
+        return sample;
+    }
 
     public static async Task<Guid> IssueAsync(HttpClient client, JsonObject? certificate = null)
     {

@@ -13,9 +13,13 @@ namespace TrustLedger.Tests.CertService.Anchoring;
 /// Anchoring is three steps with a commit between each (prepare, send, record). These tests stop
 /// the pipeline between steps, as a crash would, and show a fresh round finishes the work exactly once.
 /// </summary>
-public sealed class AnchoringRecoveryTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+public sealed class AnchoringRecoveryTests_Sqlite(AnvilNode anvil) : AnchoringRecoveryTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>;
+
+public sealed class AnchoringRecoveryTests_Postgres(AnvilNode anvil) : AnchoringRecoveryTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
+
+public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider provider) : IDisposable
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1));
+    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task A_batch_prepared_before_a_crash_is_anchored_by_the_next_round_with_the_same_root()
@@ -81,7 +85,11 @@ public sealed class AnchoringRecoveryTests(AnvilNode anvil) : IClassFixture<Anvi
     private async Task<System.Numerics.BigInteger> AnchorCountAsync() =>
         await anvil.Chain.Web3.Eth.GetContractQueryHandler<AnchorCountFunction>().QueryAsync<System.Numerics.BigInteger>(anvil.Deployment.CertificateAnchor, new AnchorCountFunction());
 
-    public void Dispose() => _service.Dispose();
+    public void Dispose()
+    {
+        _service.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 [Nethereum.ABI.FunctionEncoding.Attributes.Function("anchorCount", "uint256")]

@@ -1,14 +1,19 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Storage;
 using TrustLedger.Deployer;
 using TrustLedger.Tests.Testing;
 
 namespace TrustLedger.Tests.CertService.Anchoring;
 
-public sealed class AnchoringRefusalTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+public sealed class AnchoringRefusalTests_Sqlite(AnvilNode anvil) : AnchoringRefusalTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>;
+
+public sealed class AnchoringRefusalTests_Postgres(AnvilNode anvil) : AnchoringRefusalTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
+
+public abstract class AnchoringRefusalTests(AnvilNode anvil, StorageProvider provider) : IDisposable
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1));
+    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task When_the_type_is_revoked_before_anchoring_the_chain_refuses_and_the_certificate_says_so()
@@ -25,5 +30,9 @@ public sealed class AnchoringRefusalTests(AnvilNode anvil) : IClassFixture<Anvil
         Assert.Contains("TypeNotGranted", await bundle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => _service.Dispose();
+    public void Dispose()
+    {
+        _service.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -10,10 +10,14 @@ using TrustLedger.Tests.Testing;
 
 namespace TrustLedger.Tests.CertService.Apis;
 
-public sealed class CertificatesApiTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IDisposable
+public sealed class CertificatesApiTests_Sqlite(AnvilNode anvil) : CertificatesApiTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>;
+
+public sealed class CertificatesApiTests_Postgres(AnvilNode anvil) : CertificatesApiTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
+
+public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider provider) : IDisposable
 {
     // Anchoring is left to the tests here: nothing is anchored unless a test asks.
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1));
+    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task Accepted_means_durable_and_pending()
@@ -136,5 +140,9 @@ public sealed class CertificatesApiTests(AnvilNode anvil) : IClassFixture<AnvilN
 
     private Task<int> CountAsync() => _service.WithStoreAsync(s => s.Certificates.CountAsync());
 
-    public void Dispose() => _service.Dispose();
+    public void Dispose()
+    {
+        _service.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

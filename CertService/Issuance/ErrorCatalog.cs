@@ -1,0 +1,49 @@
+namespace TrustLedger.CertService.Issuance;
+
+/// <summary>
+/// Every field error code with its message in Chinese (the default) and English. One catalogue, so
+/// a code means the same thing in every answer and every language.
+/// </summary>
+public static class ErrorCatalog
+{
+    private static readonly Dictionary<string, (string Zh, string En)> Messages = new(StringComparer.Ordinal)
+    {
+        [ErrorCodes.Required] = ("必填项缺失", "This value is required."),
+        [ErrorCodes.TypeCodeFormat] = ("证照类型代码应为18位统一社会信用代码加3位数字", "A type code is an 18-character unified social credit code followed by 3 digits."),
+        [ErrorCodes.TypeUnknown] = ("未知的证照类型", "No such certificate type."),
+        [ErrorCodes.TypeVersion] = ("类型版本号应为正整数", "A type version is a positive integer."),
+        [ErrorCodes.TypeAuthorityMismatch] = ("类型代码前18位应为定义机构的统一社会信用代码", "The first 18 characters of the type code must be the defining authority's credit code."),
+        [ErrorCodes.TypeSchemaInvalid] = ("字段结构定义不是有效的 JSON Schema", "The fields schema is not a valid JSON Schema."),
+        [ErrorCodes.TypeExists] = ("该类型版本已存在", "This type version already exists."),
+        [ErrorCodes.HolderCodeTypeInvalid] = ("持证主体代码类型应为 111（居民身份证号码）或 001（统一社会信用代码）", "The holder code type must be 111 (resident ID number) or 001 (unified social credit code)."),
+        [ErrorCodes.HolderCodeTypeMismatch] = ("该证照类型要求的持证主体代码类型不同", "This certificate type requires another holder code type."),
+        [ErrorCodes.CreditCodeCheck] = ("统一社会信用代码校验位错误（GB 32100）", "The unified social credit code fails its GB 32100 check character."),
+        [ErrorCodes.IdNumberCheck] = ("居民身份证号码校验码错误（GB 11643）", "The resident ID number fails its GB 11643 check digit."),
+        [ErrorCodes.IdNumberBirthDate] = ("居民身份证号码中的出生日期无效", "The resident ID number does not encode a valid birth date."),
+        [ErrorCodes.TextTooLong] = ("内容过长", "The text is too long."),
+        [ErrorCodes.DivisionCodeInvalid] = ("管辖属地编码不是有效的行政区划代码（GB/T 2260）", "The division code is not a valid administrative division code (GB/T 2260)."),
+        [ErrorCodes.ValidUntilBeforeValidFrom] = ("有效期截止日期早于起始日期", "The validity end is before its start."),
+        [ErrorCodes.ValidFromTooFarAhead] = ("有效期起始日期距今超过一年", "The validity start is more than a year ahead."),
+        [ErrorCodes.FieldsNotObject] = ("证照字段应为 JSON 对象", "The certificate fields must be a JSON object."),
+        [ErrorCodes.FieldsSchema] = ("证照字段不符合该类型的结构定义", "The certificate fields do not match the type's schema."),
+        [ErrorCodes.RelatedFormat] = ("关联证照标识格式错误（GB/T 36904）", "The related certificate identifier is malformed (GB/T 36904)."),
+        [ErrorCodes.RelatedNotFound] = ("关联证照不存在或不属于本部门", "The related certificate does not exist or was not issued by your department."),
+        [ErrorCodes.RelatedHolderMismatch] = ("关联证照的持证主体不同", "The related certificate has another holder."),
+        [ErrorCodes.RelatedFamilyMismatch] = ("关联证照属于不同的证照类型族", "The related certificate belongs to another type family."),
+    };
+
+    public static IEnumerable<string> Codes => Messages.Keys;
+
+    public static string Message(string code, string language)
+    {
+        var (zh, en) = Messages.TryGetValue(code, out var message) ? message : ("未知错误", "Unknown error.");
+        return language == "en" ? en : zh;
+    }
+
+    public static string Message(FieldError error, string language)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = Message(error.Code, language);
+        return error.Detail is null ? message : $"{message} ({error.Detail})";
+    }
+}

@@ -1,0 +1,28 @@
+namespace TrustLedger.CertService.Issuance;
+
+/// <summary>Stable field error codes. Clients branch on these; the messages are in <see cref="ErrorCatalog"/>.</summary>
+public static class ErrorCodes
+{
+    public const string Required = "required";
+    public const string TypeCodeFormat = "type.code.format";
+    public const string TypeUnknown = "type.unknown";
+    public const string TypeVersion = "type.version";
+    public const string TypeAuthorityMismatch = "type.authority.mismatch";
+    public const string TypeSchemaInvalid = "type.schema.invalid";
+    public const string TypeExists = "type.exists";
+    public const string HolderCodeTypeInvalid = "holder.codeType.invalid";
+    public const string HolderCodeTypeMismatch = "holder.codeType.mismatch";
+    public const string CreditCodeCheck = "creditCode.check";
+    public const string IdNumberCheck = "idNumber.check";
+    public const string IdNumberBirthDate = "idNumber.birthDate";
+    public const string TextTooLong = "text.tooLong";
+    public const string DivisionCodeInvalid = "divisionCode.invalid";
+    public const string ValidUntilBeforeValidFrom = "validUntil.beforeValidFrom";
+    public const string ValidFromTooFarAhead = "validFrom.tooFarAhead";
+    public const string FieldsNotObject = "fields.notObject";
+    public const string FieldsSchema = "fields.schema";
+    public const string RelatedFormat = "related.format";
+    public const string RelatedNotFound = "related.notFound";
+    public const string RelatedHolderMismatch = "related.holderMismatch";
+    public const string RelatedFamilyMismatch = "related.familyMismatch";
+}

@@ -1,0 +1,15 @@
+using TrustLedger.CertService.Types;
+
+namespace TrustLedger.CertService.Issuance;
+
+public static class IssuanceExtensions
+{
+    public static WebApplicationBuilder AddIssuance(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CertificateTypeCatalog>();
+        builder.Services.AddSingleton<CertificateIssuer>();
+        // After the store migrator: the shipped types are bulk-loaded before requests are taken.
+        builder.Services.AddHostedService<TypeSeeder>();
+        return builder;
+    }
+}

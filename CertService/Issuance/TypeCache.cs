@@ -1,0 +1,21 @@
+using TrustLedger.CertService.Types;
+
+namespace TrustLedger.CertService.Issuance;
+
+/// <summary>Type lookups remembered for one request (a bulk import asks for the same few types thousands of times).</summary>
+public sealed class TypeCache
+{
+    private readonly Dictionary<string, CertificateType?> _types = new(StringComparer.Ordinal);
+
+    public async Task<CertificateType?> GetAsync(string code, Func<Task<CertificateType?>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (!_types.TryGetValue(code, out var type))
+        {
+            type = await load();
+            _types[code] = type;
+        }
+
+        return type;
+    }
+}
