@@ -22,9 +22,9 @@ public sealed class IssueAnchorVerifyTests(AnvilNode anvil) : IClassFixture<Anvi
         using var department = _certService.ClientFor(TestDepartments.Demo);
         using var agency = _verifier.CreateClient();
 
-        var id = await Issuance.IssueAsync(department);
-        Assert.Equal("anchored", await Issuance.WaitForAnchoringAsync(department, id));
-        var bundle = await Issuance.BundleAsync(department, id);
+        var id = await Issuing.IssueAsync(department);
+        Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(department, id));
+        var bundle = await Issuing.BundleAsync(department, id);
 
         var report = await VerifyAsync(agency, bundle);
         Assert.True(report.GetProperty("valid").GetBoolean(), report.ToString());
@@ -49,13 +49,13 @@ public sealed class IssueAnchorVerifyTests(AnvilNode anvil) : IClassFixture<Anvi
         using var department = _certService.ClientFor(TestDepartments.Demo);
         using var agency = _verifier.CreateClient();
 
-        var ids = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Issuance.IssueAsync(department, Issuance.BusinessLicence($"批量公司{i}"))));
+        var ids = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Issuing.IssueAsync(department, Issuing.BusinessLicence($"批量公司{i}"))));
         foreach (var id in ids)
         {
-            Assert.Equal("anchored", await Issuance.WaitForAnchoringAsync(department, id));
+            Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(department, id));
         }
 
-        var bundles = await Task.WhenAll(ids.Select(id => Issuance.BundleAsync(department, id)));
+        var bundles = await Task.WhenAll(ids.Select(id => Issuing.BundleAsync(department, id)));
         Assert.True(bundles.Select(b => b.Anchor.TransactionHash).Distinct().Count() < ids.Length, "expected batching into fewer transactions than certificates");
         foreach (var bundle in bundles)
         {

@@ -9,25 +9,33 @@ namespace TrustLedger.Tests.Testing;
 
 /// <summary>CertService in-process, on a fresh SQLite file, anchoring to the given Anvil node.</summary>
 /// <remarks>An anchoring interval of an hour leaves anchoring to the test, which drives <c>AnchoringWorker.RunRoundAsync</c>.</remarks>
-public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInterval = null, StorageProvider provider = StorageProvider.Sqlite)
+/// <remarks>
+/// Pass <c>shareWith</c> for a second instance over the same database and lookup key, as in an
+/// active-active deployment.
+/// </remarks>
+public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInterval = null, StorageProvider provider = StorageProvider.Sqlite, CertServiceFactory? shareWith = null)
     : WebApplicationFactory<CertService.Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"certservice-{Guid.NewGuid():N}.db");
-
-    public StorageProvider Provider => provider;
-
-    private string ConnectionString => provider == StorageProvider.Postgres
+    private readonly Lazy<string> _connectionString = new(() => shareWith?.ConnectionString ?? (provider == StorageProvider.Postgres
         ? PostgresServer.CreateDatabaseAsync().GetAwaiter().GetResult()
-        : $"Data Source={DatabasePath}";
+        : $"Data Source={Path.Combine(Path.GetTempPath(), $"certservice-{Guid.NewGuid():N}.db")}"));
+
+    private readonly string _lookupKey = shareWith?._lookupKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public StorageProvider Provider => shareWith?.Provider ?? provider;
+
+    public string ConnectionString => _connectionString.Value;
+
+    private string? SqlitePath => Provider == StorageProvider.Sqlite ? ConnectionString["Data Source=".Length..] : null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Chain:RpcUrl", anvil.RpcUrl);
         builder.UseSetting("Chain:DeploymentFile", anvil.DeploymentFile);
-        builder.UseSetting("Storage:Provider", provider.ToString());
+        builder.UseSetting("Storage:Provider", Provider.ToString());
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
-        builder.UseSetting("Storage:LookupKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Storage:LookupKey", _lookupKey);
         builder.UseSetting("Anchoring:Interval", (anchoringInterval ?? TimeSpan.FromMilliseconds(500)).ToString());
         builder.UseSetting("Anchoring:MaxLeaves", "1000");
         var index = 0;
@@ -58,10 +66,13 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (shareWith is null && SqlitePath is { } path && _connectionString.IsValueCreated)
         {
-            File.Delete(DatabasePath + suffix);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
         }
     }
 }

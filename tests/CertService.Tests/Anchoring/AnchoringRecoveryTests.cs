@@ -25,7 +25,7 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
     public async Task A_batch_prepared_before_a_crash_is_anchored_by_the_next_round_with_the_same_root()
     {
         using var client = _service.ClientFor(TestDepartments.Demo);
-        var ids = new[] { await Issuance.IssueAsync(client), await Issuance.IssueAsync(client) };
+        var ids = new[] { await Issuing.IssueAsync(client), await Issuing.IssueAsync(client) };
         var prepared = await PrepareOnlyAsync();
 
         await RunRoundAsync();
@@ -36,7 +36,7 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
         Assert.Equal(1, await _service.WithStoreAsync(s => s.Batches.CountAsync()));
         foreach (var id in ids)
         {
-            Assert.Equal("anchored", await Issuance.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
+            Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
         }
     }
 
@@ -44,7 +44,7 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
     public async Task A_root_sent_before_a_crash_is_recorded_from_the_chain_and_never_anchored_twice()
     {
         using var client = _service.ClientFor(TestDepartments.Demo);
-        var id = await Issuance.IssueAsync(client);
+        var id = await Issuing.IssueAsync(client);
         var prepared = await PrepareOnlyAsync();
         // The crash happens after the transaction was mined but before the database recorded it.
         using var sender = anvil.NewSender(TestDepartments.Demo.Key);
@@ -59,7 +59,7 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
         Assert.Equal(sent.TransactionHash, batch.TransactionHash);
         Assert.Equal((long)sent.BlockNumber!.Value, batch.BlockNumber);
         Assert.Equal(anchorsBefore, await AnchorCountAsync());
-        Assert.Equal("anchored", await Issuance.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
+        Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
     }
 
     [Fact]

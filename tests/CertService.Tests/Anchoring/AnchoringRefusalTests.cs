@@ -19,12 +19,12 @@ public abstract class AnchoringRefusalTests(AnvilNode anvil, StorageProvider pro
     public async Task When_the_type_is_revoked_before_anchoring_the_chain_refuses_and_the_certificate_says_so()
     {
         using var client = _service.ClientFor(TestDepartments.Demo);
-        var id = await Issuance.IssueAsync(client);
+        var id = await Issuing.IssueAsync(client);
         Assert.True((await anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
 
         await _service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
 
-        Assert.Equal("refused", await Issuance.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
+        Assert.Equal("refused", await Issuing.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
         var bundle = await client.GetAsync($"/api/v1/certificates/{id}/bundle");
         Assert.Equal(HttpStatusCode.Conflict, bundle.StatusCode);
         Assert.Contains("TypeNotGranted", await bundle.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -23,11 +23,11 @@ public sealed class VerifierFixture : AnvilNode
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add(await Issuance.IssueAsync(department, Issuance.BusinessLicence($"核验测试公司{i}")));
+            ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence($"核验测试公司{i}")));
         }
 
         await CertService.Services.GetRequiredService<CertService.Anchoring.AnchoringWorker>().RunRoundAsync(CancellationToken.None);
-        Bundles = await Task.WhenAll(ids.Select(id => Issuance.BundleAsync(department, id)));
+        Bundles = await Task.WhenAll(ids.Select(id => Issuing.BundleAsync(department, id)));
     }
 
     public override async Task DisposeAsync()

@@ -9,7 +9,7 @@ using TrustLedger.Ledger.Bundles;
 namespace TrustLedger.Tests.Testing;
 
 /// <summary>Issuing through CertService's HTTP API as a department's system would.</summary>
-public static class Issuance
+public static class Issuing
 {
     /// <summary>The sample request shipped with a certificate type (Types/v1/*.json), as a mutable copy.</summary>
     public static JsonObject Sample(string typeCode) =>
