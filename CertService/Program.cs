@@ -23,6 +23,7 @@ public sealed class Program
         builder.Services.AddTrustLedgerChain(builder.Configuration);
         builder.AddCertificateStore();
         builder.AddIssuance();
+        builder.AddDepartments();
         builder.AddDepartmentAuthentication();
         builder.AddAnchoring();
 
@@ -31,6 +32,8 @@ public sealed class Program
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCertificatesApi();
+        app.MapTypesApi();
+        app.MapAdminApi();
         await app.RunAsync();
     }
 }

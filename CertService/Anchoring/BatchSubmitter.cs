@@ -17,13 +17,12 @@ public sealed class BatchSubmitter(
     CertificateAnchorClient anchors,
     ChainReader chain,
     DepartmentSenders senders,
-    DepartmentDirectory departments,
     ILogger<BatchSubmitter> logger)
 {
     public async Task SubmitAsync(AnchorBatchRecord batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var department = departments.ByCreditCode(batch.IssuerCode)
+        var department = await DepartmentDirectory.FindAsync(store, batch.IssuerCode, cancellationToken)
             ?? throw new InvalidOperationException($"batch {batch.Id} belongs to unconfigured department {batch.IssuerCode}");
         var sender = await senders.ForAsync(department);
 

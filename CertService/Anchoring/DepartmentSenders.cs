@@ -3,11 +3,12 @@ using Microsoft.Extensions.Options;
 using Nethereum.JsonRpc.Client;
 using TrustLedger.CertService.Departments;
 using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Keys;
 
 namespace TrustLedger.CertService.Anchoring;
 
 /// <summary>One transaction sender (one nonce sequence) per department account, for the life of the service.</summary>
-public sealed class DepartmentSenders(IClient rpc, ChainReader chain, DeploymentRecord deployment, IOptions<ChainOptions> options) : IDisposable
+public sealed class DepartmentSenders(IClient rpc, ChainReader chain, DeploymentRecord deployment, IKeyStore keys, IOptions<ChainOptions> options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, TransactionSender> _senders = new(StringComparer.Ordinal);
 
@@ -25,7 +26,9 @@ public sealed class DepartmentSenders(IClient rpc, ChainReader chain, Deployment
             throw new InvalidOperationException($"the node is chain {chainId} but the deployment record is for chain {deployment.ChainId}");
         }
 
-        var created = new TransactionSender(department.SigningKey, chainId, rpc, options.Value.ReceiptTimeout);
+        var key = await keys.FindAsync(department.CreditCode)
+            ?? throw new InvalidOperationException($"no chain key for department {department.CreditCode} in the keystore");
+        var created = new TransactionSender(key, chainId, rpc, options.Value.ReceiptTimeout);
         var winner = _senders.GetOrAdd(department.CreditCode, created);
         if (!ReferenceEquals(winner, created))
         {

@@ -22,7 +22,7 @@ public static class CertificatesApi
 {
     public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/certificates").RequireAuthorization(DepartmentExtensions.IssuerPolicy).WithTags("Certificates");
+        var api = app.MapGroup("/api/v1/certificates").RequireAuthorization(AccessClaims.IssuerPolicy).WithTags("Certificates");
         api.MapPost("/", IssueCertificate).WithName(nameof(IssueCertificate));
         api.MapGet("/{id:guid}", GetCertificate).WithName(nameof(GetCertificate));
         api.MapGet("/{id:guid}/bundle", GetBundle).WithName(nameof(GetBundle));
@@ -37,7 +37,12 @@ public static class CertificatesApi
         [AsParameters] IssuanceServices services,
         CancellationToken cancellationToken)
     {
-        var department = services.Departments.ByCreditCode(user.IssuerCode())!;
+        var department = await DepartmentDirectory.FindAsync(services.Store, user.IssuerCode(), cancellationToken);
+        if (department is null)
+        {
+            return Problems.UnknownDepartment(user.IssuerCode());
+        }
+
         var outcome = await services.Issuer.PrepareAsync(services.Store, department, request, new TypeCache(), cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -46,7 +51,7 @@ public static class CertificatesApi
 
         try
         {
-            if (!await services.Registry.IsAuthorisedAsync(department.SigningKey.Address, outcome.Certificate!.TypeCode))
+            if (!await services.Registry.IsAuthorisedAsync(department.Account, outcome.Certificate!.TypeCode))
             {
                 return Problems.TypeNotGranted(outcome.Certificate.TypeCode);
             }
@@ -140,7 +145,6 @@ public static class CertificatesApi
 /// <summary>The services the issuance handler needs, bound with [AsParameters].</summary>
 public sealed record IssuanceServices(
     CertificateStore Store,
-    DepartmentDirectory Departments,
     CertificateIssuer Issuer,
     IssuerRegistryClient Registry,
     AnchoringTrigger Trigger);

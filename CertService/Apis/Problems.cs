@@ -23,6 +23,24 @@ public static class Problems
     public static ProblemHttpResult TypeNotGranted(string typeCode) =>
         Make(StatusCodes.Status403Forbidden, "type-not-granted", "Certificate type not granted", $"Your department does not hold certificate type {typeCode} in the issuer registry.");
 
+    public static ProblemHttpResult UnknownDepartment(string creditCode) =>
+        Make(StatusCodes.Status403Forbidden, "department-not-onboarded", "Department not onboarded", $"Department {creditCode} is not onboarded in this CertService.");
+
+    public static ProblemHttpResult DepartmentNotFound(string creditCode) =>
+        Make(StatusCodes.Status404NotFound, "department-not-found", "Department not found", $"No department {creditCode} is onboarded.");
+
+    public static ProblemHttpResult ApiKeyNotFound(Guid id) =>
+        Make(StatusCodes.Status404NotFound, "api-key-not-found", "API key not found", $"No API key {id}.");
+
+    public static ProblemHttpResult TypeNotFound(string code) =>
+        Make(StatusCodes.Status404NotFound, "type-not-found", "Certificate type not found", $"No certificate type {code}.");
+
+    public static ProblemHttpResult TypeExists(string code, int version) =>
+        Make(StatusCodes.Status409Conflict, "type-exists", "Type version exists", $"Type {code} version {version} is already defined; a changed schema needs a new version.");
+
+    public static ProblemHttpResult ChainRefused(string reason) =>
+        Make(StatusCodes.Status409Conflict, "chain-refused", "The chain refused the change", reason);
+
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
 

@@ -1,52 +1,75 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustLedger.CertService.Storage;
 
 namespace TrustLedger.CertService.Departments;
 
 /// <summary>
-/// System-to-system authentication of departments by an <c>X-Api-Key</c> header. Keys are compared
-/// by their SHA-256 hash, so the service never holds a usable key.
+/// System-to-system authentication by an <c>X-Api-Key</c> header. The key's hash is looked up on
+/// every request, so a revoked key stops working at once, on every instance.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    DepartmentDirectory departments)
+    IOptions<AccessOptions> access)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    public const string CreditCodeClaim = "trustledger:credit_code";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var department = departments.ByApiKey(values.ToString());
-        if (department is null)
+        var hash = ApiKeys.Hash(values.ToString());
+        var adminHash = access.Value.AdminApiKeySha256;
+        if (adminHash.Length > 0 && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(hash), System.Text.Encoding.ASCII.GetBytes(adminHash.ToLowerInvariant())))
         {
-            return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
+            return Success([new Claim(AccessClaims.Admin, "true"), new Claim(AccessClaims.ActorClaim, "admin-api-key")]);
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, department.Name), new Claim(CreditCodeClaim, department.CreditCode)],
-            SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var store = Context.RequestServices.GetRequiredService<CertificateStore>();
+        var key = await store.ApiKeys.AsNoTracking()
+            .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("unknown or revoked API key");
+        }
+
+        return Success([new Claim(AccessClaims.CreditCode, key.DepartmentCode), new Claim(AccessClaims.ActorClaim, $"api-key:{key.Prefix}")]);
     }
+
+    private static AuthenticateResult Success(Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = SchemeName;
+        Response.Headers.WWWAuthenticate = $"{SchemeName}, Bearer";
         await Results.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Authentication required",
-            detail: $"Send the department's API key in the {Header} header.",
-            type: "https://trustledger.example/problems/unauthenticated").ExecuteAsync(Context);
+            detail: $"Send a department API key in the {Header} header or a bearer token from the identity platform.",
+            type: "https://trustledger.example/problems/unauthenticated",
+            extensions: new Dictionary<string, object?> { ["code"] = "unauthenticated" }).ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Not allowed",
+            detail: "Your credential does not allow this action.",
+            type: "https://trustledger.example/problems/forbidden",
+            extensions: new Dictionary<string, object?> { ["code"] = "forbidden" }).ExecuteAsync(Context);
     }
 }

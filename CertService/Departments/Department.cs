@@ -1,6 +1,4 @@
-using TrustLedger.Ledger.Chain;
-
 namespace TrustLedger.CertService.Departments;
 
-/// <summary>An authenticated issuing department and the key it anchors with.</summary>
-public sealed record Department(string CreditCode, string Name, SigningKey SigningKey);
+/// <summary>An onboarded issuing department. Its chain key is in the keystore under its credit code, never here.</summary>
+public sealed record Department(string CreditCode, string Name, string Account);

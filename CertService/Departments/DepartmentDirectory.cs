@@ -1,33 +1,15 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using TrustLedger.Ledger.Chain;
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Storage;
 
 namespace TrustLedger.CertService.Departments;
 
-/// <summary>The configured departments, found by credit code or by (the hash of) an API key.</summary>
-public sealed class DepartmentDirectory
+/// <summary>Finds onboarded departments in the store.</summary>
+public static class DepartmentDirectory
 {
-    private readonly Dictionary<string, Department> _byCode = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Department> _byKeyHash = new(StringComparer.Ordinal);
-
-    public DepartmentDirectory(IOptions<List<DepartmentOptions>> options)
+    public static async Task<Department?> FindAsync(CertificateStore store, string creditCode, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var entry in options.Value)
-        {
-            var department = new Department(entry.CreditCode, entry.Name, new SigningKey(entry.SigningKey));
-            _byCode.Add(entry.CreditCode, department);
-            _byKeyHash.Add(entry.ApiKeySha256.ToLowerInvariant(), department);
-        }
+        ArgumentNullException.ThrowIfNull(store);
+        var record = await store.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.CreditCode == creditCode, cancellationToken);
+        return record is null ? null : new Department(record.CreditCode, record.Name, record.Account);
     }
-
-    public IEnumerable<Department> All => _byCode.Values;
-
-    public Department? ByCreditCode(string code) => _byCode.GetValueOrDefault(code);
-
-    public Department? ByApiKey(string apiKey) => _byKeyHash.GetValueOrDefault(HashApiKey(apiKey));
-
-    public static string HashApiKey(string apiKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
 }

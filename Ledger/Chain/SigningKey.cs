@@ -23,6 +23,9 @@ public sealed class SigningKey
 
     public string Address { get; }
 
+    /// <summary>A fresh random key (secp256k1), for a newly onboarded department.</summary>
+    public static SigningKey Generate() => new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+
     /// <summary>The raw key, for the signer only.</summary>
     internal string Expose() => _privateKeyHex;
 

@@ -3,7 +3,11 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+using System.Text.Json;
 using TrustLedger.CertService.Storage;
+using TrustLedger.Deployer;
+using TrustLedger.Ledger.Keys;
 
 namespace TrustLedger.Tests.Testing;
 
@@ -22,6 +26,17 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
 
     private readonly string _lookupKey = shareWith?._lookupKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    private readonly KeyStoreOptions _keystore = shareWith?._keystore ?? SeedKeystore();
+
+    private readonly Dictionary<string, string> _apiKeys = new(StringComparer.Ordinal);
+
+    public const string AdminApiKey = "test-admin-key";
+
+    /// <summary>The symmetric key of the test identity platform (HMAC-SHA256), for minting bearer tokens.</summary>
+    public static readonly byte[] OidcSigningKey = RandomNumberGenerator.GetBytes(32);
+
+    public const string OidcIssuer = "https://idp.test.xa.gov.cn";
+
     public StorageProvider Provider => shareWith?.Provider ?? provider;
 
     public string ConnectionString => _connectionString.Value;
@@ -38,23 +53,68 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
         builder.UseSetting("Storage:LookupKey", _lookupKey);
         builder.UseSetting("Anchoring:Interval", (anchoringInterval ?? TimeSpan.FromMilliseconds(500)).ToString());
         builder.UseSetting("Anchoring:MaxLeaves", "1000");
-        var index = 0;
-        foreach (var department in new[] { TestDepartments.Demo, TestDepartments.Other })
-        {
-            builder.UseSetting($"Departments:{index}:CreditCode", department.CreditCode);
-            builder.UseSetting($"Departments:{index}:Name", department.Name);
-            builder.UseSetting($"Departments:{index}:ApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(department.ApiKey))));
-            builder.UseSetting($"Departments:{index}:SigningKey", department.KeyHex);
-            index++;
-        }
+        builder.UseSetting("Keystore:Directory", _keystore.Directory);
+        builder.UseSetting("Keystore:Passphrase", _keystore.Passphrase);
+        builder.UseSetting("Keystore:ScryptN", _keystore.ScryptN.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Access:AdminApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminApiKey))));
+        builder.UseSetting("Access:Oidc:Issuer", OidcIssuer);
+        builder.UseSetting("Access:Oidc:SigningKey", Convert.ToBase64String(OidcSigningKey));
 
     }
 
+    /// <summary>A client authenticated as the department: onboarded through the admin API on first use, with a fresh API key.</summary>
     public HttpClient ClientFor(TestDepartment department)
     {
+        ArgumentNullException.ThrowIfNull(department);
+        string key;
+        lock (_apiKeys)
+        {
+            if (!_apiKeys.TryGetValue(department.CreditCode, out key!))
+            {
+                key = OnboardAsync(department).GetAwaiter().GetResult();
+                _apiKeys[department.CreditCode] = key;
+            }
+        }
+
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", department.ApiKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminApiKey);
+        return client;
+    }
+
+    private async Task<string> OnboardAsync(TestDepartment department)
+    {
+        using var admin = AdminClient();
+        var onboarded = await admin.PostAsJsonAsync("/api/v1/admin/departments", new { creditCode = department.CreditCode, name = department.Name });
+        if (!onboarded.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"onboarding {department.CreditCode} answered {onboarded.StatusCode}: {await onboarded.Content.ReadAsStringAsync()}");
+        }
+
+        var created = await admin.PostAsync($"/api/v1/admin/departments/{department.CreditCode}/api-keys", null);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    // The governance key and the devnet departments' keys, encrypted as a real keystore (light scrypt for speed).
+    private static KeyStoreOptions SeedKeystore()
+    {
+        var options = new KeyStoreOptions
+        {
+            Directory = Directory.CreateTempSubdirectory("trustledger-keystore-").FullName,
+            Passphrase = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)),
+            ScryptN = 1024,
+        };
+        var keystore = new FileKeyStore(options);
+        keystore.SaveAsync("governance", DevelopmentKeys.GovernanceAdmin).GetAwaiter().GetResult();
+        keystore.SaveAsync(TestDepartments.Demo.CreditCode, TestDepartments.Demo.Key).GetAwaiter().GetResult();
+        keystore.SaveAsync(TestDepartments.Other.CreditCode, TestDepartments.Other.Key).GetAwaiter().GetResult();
+        return options;
     }
 
     public async Task<T> WithStoreAsync<T>(Func<CertificateStore, Task<T>> work)
@@ -66,6 +126,11 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (shareWith is null && Directory.Exists(_keystore.Directory))
+        {
+            Directory.Delete(_keystore.Directory, recursive: true);
+        }
+
         if (shareWith is null && SqlitePath is { } path && _connectionString.IsValueCreated)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+
+namespace TrustLedger.CertService.Departments;
+
+/// <summary>The claims TrustLedger's policies read, whichever way the caller authenticated.</summary>
+public static class AccessClaims
+{
+    public const string CreditCode = "trustledger:credit_code";
+    public const string Admin = "trustledger:admin";
+    public const string ActorClaim = "trustledger:actor";
+
+    public const string IssuerPolicy = "Issuer";
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>The credit code of the department making the request.</summary>
+    public static string IssuerCode(this ClaimsPrincipal user) =>
+        user.FindFirstValue(CreditCode) ?? throw new InvalidOperationException("the Issuer policy guarantees a credit code claim");
+
+    /// <summary>Who did it, for audit records: the token subject or the API key's prefix.</summary>
+    public static string ActorName(this ClaimsPrincipal user) => user.FindFirstValue(ActorClaim) ?? "unknown";
+}

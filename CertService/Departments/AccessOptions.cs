@@ -1,0 +1,37 @@
+namespace TrustLedger.CertService.Departments;
+
+/// <summary>Who may call CertService. Bound from the <c>Access</c> section.</summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    /// <summary>SHA-256 (hex) of the governance administrators' API key; empty disables the admin key.</summary>
+    public string AdminApiKeySha256 { get; set; } = "";
+
+    public OidcOptions Oidc { get; set; } = new();
+}
+
+/// <summary>
+/// Bearer tokens from the city's unified identity platform. Production sets <see cref="Authority"/>
+/// (keys from its OIDC discovery document); <see cref="SigningKey"/> is for platforms that share a
+/// symmetric key, and for tests.
+/// </summary>
+public sealed class OidcOptions
+{
+    public string Authority { get; set; } = "";
+
+    public string Issuer { get; set; } = "";
+
+    public string Audience { get; set; } = "trustledger-certservice";
+
+    /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes) when the platform signs with a shared key.</summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>The token claim that carries a department's unified social credit code.</summary>
+    public string DepartmentClaim { get; set; } = "credit_code";
+
+    /// <summary>The role (in the <c>roles</c> or <c>role</c> claim) of governance administrators.</summary>
+    public string AdminRole { get; set; } = "trustledger.admin";
+
+    public bool Enabled => !string.IsNullOrEmpty(Authority) || !string.IsNullOrEmpty(SigningKey);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Keys;
+
+namespace TrustLedger.CertService.Departments;
+
+/// <summary>
+/// Brings a department on board in three steps, each skipped when already done, so a retry after a
+/// crash at any point finishes the job: (1) a chain key in the keystore (generated, never shown),
+/// (2) registration in IssuerRegistry, (3) the department record.
+/// </summary>
+public sealed class DepartmentOnboarding(CertificateStore store, IKeyStore keys, GovernanceSender governance, IssuerRegistryClient registry, TimeProvider time)
+{
+    public async Task<OnboardingOutcome> OnboardAsync(string creditCode, string name, string actor, CancellationToken cancellationToken)
+    {
+        var key = await keys.FindAsync(creditCode, cancellationToken);
+        if (key is null)
+        {
+            key = SigningKey.Generate();
+            await keys.SaveAsync(creditCode, key, cancellationToken);
+        }
+
+        var onChain = await registry.GetDepartmentAsync(key.Address);
+        if (onChain.RegisteredAtBlock == 0)
+        {
+            var admin = await governance.RegistryAsync(cancellationToken);
+            var outcome = await admin.RegisterDepartmentAsync(key.Address, creditCode, name, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return new OnboardingOutcome(null, outcome.Revert!);
+            }
+        }
+        else if (onChain.CreditCode != creditCode)
+        {
+            return new OnboardingOutcome(null, new ContractRevert("CreditCodeMismatch", $"account {key.Address} is registered for {onChain.CreditCode}", null));
+        }
+
+        var record = await store.Departments.SingleOrDefaultAsync(d => d.CreditCode == creditCode, cancellationToken);
+        if (record is null)
+        {
+            record = new DepartmentRecord { CreditCode = creditCode, Name = name, Account = key.Address, CreatedAt = time.GetUtcNow(), CreatedBy = actor };
+            store.Departments.Add(record);
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
+        return new OnboardingOutcome(new Department(record.CreditCode, record.Name, record.Account), null);
+    }
+}
+
+/// <summary>The onboarded department, or the chain's reason for refusing it.</summary>
+public sealed record OnboardingOutcome(Department? Department, ContractRevert? Refusal);
