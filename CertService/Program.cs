@@ -1,6 +1,7 @@
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Hosting;
@@ -29,9 +30,11 @@ public sealed class Program
 
         var app = builder.Build();
         app.UseTrustLedgerServiceDefaults();
+        app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCertificatesApi();
+        app.MapBatchesApi();
         app.MapTypesApi();
         app.MapAdminApi();
         await app.RunAsync();

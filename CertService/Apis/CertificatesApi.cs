@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Bundles;
@@ -23,7 +24,7 @@ public static class CertificatesApi
     public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/certificates").RequireAuthorization(AccessClaims.IssuerPolicy).WithTags("Certificates");
-        api.MapPost("/", IssueCertificate).WithName(nameof(IssueCertificate));
+        api.MapPost("/", IssueCertificate).WithName(nameof(IssueCertificate)).WithIdempotency();
         api.MapGet("/{id:guid}", GetCertificate).WithName(nameof(GetCertificate));
         api.MapGet("/{id:guid}/bundle", GetBundle).WithName(nameof(GetBundle));
         return app;

@@ -41,6 +41,21 @@ public static class Problems
     public static ProblemHttpResult ChainRefused(string reason) =>
         Make(StatusCodes.Status409Conflict, "chain-refused", "The chain refused the change", reason);
 
+    public static ProblemHttpResult InvalidIdempotencyKey() =>
+        Make(StatusCodes.Status400BadRequest, "invalid-idempotency-key", "Invalid Idempotency-Key", "An Idempotency-Key is 1 to 200 characters.");
+
+    public static ProblemHttpResult IdempotencyKeyReused(string key) =>
+        Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused", $"The key {key} was first used with a different request; use a new key for a new request.");
+
+    public static ProblemHttpResult BatchTooLarge(int limit) =>
+        Make(StatusCodes.Status413PayloadTooLarge, "batch-too-large", "Too many rows", $"A batch holds at most {limit} certificates; nothing was stored.");
+
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Make(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type", "Send application/json (an array of certificates) or text/csv.");
+
+    public static ProblemHttpResult UnreadableBatch() =>
+        Make(StatusCodes.Status400BadRequest, "unreadable-body", "The batch could not be read", "The body is not a JSON array of certificates; nothing was stored.");
+
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
 

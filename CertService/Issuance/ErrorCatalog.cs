@@ -30,6 +30,9 @@ public static class ErrorCatalog
         [ErrorCodes.RelatedNotFound] = ("关联证照不存在或不属于本部门", "The related certificate does not exist or was not issued by your department."),
         [ErrorCodes.RelatedHolderMismatch] = ("关联证照的持证主体不同", "The related certificate has another holder."),
         [ErrorCodes.RelatedFamilyMismatch] = ("关联证照属于不同的证照类型族", "The related certificate belongs to another type family."),
+        [ErrorCodes.TypeNotGranted] = ("本部门未获授权签发该类型证照", "Your department does not hold this certificate type."),
+        [ErrorCodes.RowUnreadable] = ("该行无法读取", "This row could not be read."),
+        [ErrorCodes.DateFormat] = ("日期格式应为 yyyy-MM-dd", "Dates are written yyyy-MM-dd."),
     };
 
     public static IEnumerable<string> Codes => Messages.Keys;

@@ -25,4 +25,7 @@ public static class ErrorCodes
     public const string RelatedNotFound = "related.notFound";
     public const string RelatedHolderMismatch = "related.holderMismatch";
     public const string RelatedFamilyMismatch = "related.familyMismatch";
+    public const string TypeNotGranted = "type.notGranted";
+    public const string RowUnreadable = "row.unreadable";
+    public const string DateFormat = "date.format";
 }

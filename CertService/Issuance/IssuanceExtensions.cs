@@ -8,6 +8,7 @@ public static class IssuanceExtensions
     {
         builder.Services.AddSingleton<CertificateTypeCatalog>();
         builder.Services.AddSingleton<CertificateIssuer>();
+        builder.Services.AddScoped<Batches.BatchIssuer>();
         // After the store migrator: the shipped types are bulk-loaded before requests are taken.
         builder.Services.AddHostedService<TypeSeeder>();
         return builder;
