@@ -33,6 +33,9 @@ public static class ErrorCatalog
         [ErrorCodes.TypeNotGranted] = ("本部门未获授权签发该类型证照", "Your department does not hold this certificate type."),
         [ErrorCodes.RowUnreadable] = ("该行无法读取", "This row could not be read."),
         [ErrorCodes.DateFormat] = ("日期格式应为 yyyy-MM-dd", "Dates are written yyyy-MM-dd."),
+        [ErrorCodes.PageOutOfRange] = ("页码从1开始，每页1至500条", "Pages start at 1 and hold 1 to 500 items."),
+        [ErrorCodes.StatusUnknown] = ("状态应为 pending、anchored 或 refused", "Status is pending, anchored or refused."),
+        [ErrorCodes.IssuerNotYours] = ("只能查询本部门签发的证照", "You can list only your own department's certificates."),
     };
 
     public static IEnumerable<string> Codes => Messages.Keys;

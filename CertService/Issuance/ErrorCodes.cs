@@ -28,4 +28,7 @@ public static class ErrorCodes
     public const string TypeNotGranted = "type.notGranted";
     public const string RowUnreadable = "row.unreadable";
     public const string DateFormat = "date.format";
+    public const string PageOutOfRange = "page.outOfRange";
+    public const string StatusUnknown = "status.unknown";
+    public const string IssuerNotYours = "issuer.notYours";
 }
