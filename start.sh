@@ -16,6 +16,15 @@ devnet/setup.sh
 echo "start: building (Release)"
 dotnet build TrustLedger.slnx -c Release --nologo --no-restore -v q
 mkdir -p "$state"
+# State from an older layout (before departments, keys and types moved into the store) cannot be
+# upgraded in place: set it aside, start fresh.
+if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "3" ]]; then
+  aside="$root/devnet/.state-old-$(date +%Y%m%d%H%M%S)"
+  mv "$state" "$aside" && mkdir -p "$state"
+  echo "start: earlier devnet state moved to ${aside#$root/} (its layout predates this version)"
+fi
+echo 3 >"$state/LAYOUT"
+export TRUSTLEDGER_KEYSTORE_PASSPHRASE=dev-only-keystore-passphrase
 
 for port in "$chain_port" "$cert_port" "$verifier_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -51,9 +60,9 @@ devnet/anvil.sh "$chain_port" "$state/anvil-state.json" >"$state/chain.log" 2>&1
 pids+=($!)
 wait_for "$rpc" chain "${pids[-1]}" '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}'
 
-dotnet devnet/Deployer/bin/Release/net10.0/TrustLedger.Deployer.dll --rpc "$rpc" --record "$state/deployment.json"
+dotnet devnet/Deployer/bin/Release/net10.0/TrustLedger.Deployer.dll --rpc "$rpc" --record "$state/deployment.json" --keystore "$state/keystore"
 
-export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$state/deployment.json"
+export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$state/deployment.json" Keystore__Directory="$state/keystore"
 ASPNETCORE_ENVIRONMENT=Development Storage__ConnectionString="Data Source=$state/certservice.db" \
   dotnet CertService/bin/Release/net10.0/TrustLedger.CertService.dll \
   --contentRoot "$root/CertService/bin/Release/net10.0" --urls "http://127.0.0.1:$cert_port" >"$state/certservice.log" 2>&1 &
@@ -65,11 +74,23 @@ dotnet Verifier/bin/Release/net10.0/TrustLedger.Verifier.dll \
 pids+=($!)
 wait_for "http://127.0.0.1:$verifier_port/health" verifier "${pids[-1]}"
 
+# Onboard the demo department through the admin API (a no-op when it is already on board), grant
+# it the shipped certificate types on chain, and give it a fresh API key.
+cs="http://127.0.0.1:$cert_port"
+admin='X-Api-Key: dev-admin-key'
+demo_code=11610100MB29570176
+curl -fsS -o /dev/null -X POST "$cs/api/v1/admin/departments" -H "$admin" -H 'Content-Type: application/json' \
+  -d "{\"creditCode\":\"$demo_code\",\"name\":\"西安市市场监督管理局（演示）\"}"
+for type in 11100000000013338W001 11100000000013127D001 111000000000131925001; do
+  curl -fsS -o /dev/null -X POST "$cs/api/v1/admin/departments/$demo_code/grants" -H "$admin" -H 'Content-Type: application/json' -d "{\"typeCode\":\"$type\"}"
+done
+demo_key=$(curl -fsS -X POST "$cs/api/v1/admin/departments/$demo_code/api-keys" -H "$admin" | sed -E 's/.*"key":"([^"]+)".*/\1/')
+
 # Show the whole path once: issue a demo certificate, wait for its anchor, verify its bundle.
-api="http://127.0.0.1:$cert_port/api/v1/certificates"
-key='X-Api-Key: dev-demo-department-key'
+api="$cs/api/v1/certificates"
+key="X-Api-Key: $demo_key"
 accepted=$(curl -fsS -X POST "$api" -H "$key" -H 'Content-Type: application/json' \
-  -d '{"typeCode":"11100000000013338W001","holder":{"name":"西安示例科技有限公司","code":"91610131MA6TG1XX4K","codeType":"001"},"fields":{"registeredCapital":"1000万元","legalRepresentative":"张三明"},"validFrom":"2026-11-28","validUntil":"2046-11-27"}')
+  --data @CertService/Types/v1/samples/business-licence.json)
 id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$accepted")
 echo "start: demo certificate $id accepted (pending); waiting for its anchor"
 for _ in $(seq 1 60); do
@@ -89,20 +110,21 @@ cat <<TXT
 
 TrustLedger is running (logs in devnet/.state/*.log):
   chain RPC    $rpc  (chain id 1337, 1-second blocks, free gas)
-  CertService  http://127.0.0.1:$cert_port   OpenAPI: http://127.0.0.1:$cert_port/openapi/v1.json
+  CertService  http://127.0.0.1:$cert_port   API docs: http://127.0.0.1:$cert_port/docs
   Verifier     http://127.0.0.1:$verifier_port   OpenAPI: http://127.0.0.1:$verifier_port/openapi/v1.json
 
-Demo department: 西安市市场监督管理局（演示）, credit code 11610100MB29570176
-  API key (DEVELOPMENT ONLY): dev-demo-department-key
+Demo department: 西安市市场监督管理局（演示）, credit code $demo_code
+  its API key, new this run (DEVELOPMENT ONLY): $demo_key
+  admin API key (DEVELOPMENT ONLY): dev-admin-key
 
-Try it (copy and paste into another terminal):
+Try it (copy and paste into another terminal, from this folder):
 
-  id=\$(curl -s -X POST http://127.0.0.1:$cert_port/api/v1/certificates \\
-    -H 'X-Api-Key: dev-demo-department-key' -H 'Content-Type: application/json' \\
-    -d '{"typeCode":"11100000000013338W001","holder":{"name":"西安示例科技有限公司","code":"91610131MA6TG1XX4K","codeType":"001"},"fields":{"registeredCapital":"1000万元"},"validFrom":"2026-11-28"}' \\
+  key='$demo_key'
+  id=\$(curl -s -X POST http://127.0.0.1:$cert_port/api/v1/certificates -H "X-Api-Key: \$key" \\
+    -H 'Content-Type: application/json' --data @CertService/Types/v1/samples/business-licence.json \\
     | sed -E 's/.*"id":"([^"]+)".*/\1/'); echo "issued \$id"
   sleep 4   # one anchoring interval plus a block
-  curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/bundle -H 'X-Api-Key: dev-demo-department-key' > bundle.json
+  curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/bundle -H "X-Api-Key: \$key" > bundle.json
   curl -s -X POST http://127.0.0.1:$verifier_port/api/v1/verify -H 'Content-Type: application/json' -d @bundle.json
 
 Press Ctrl-C to stop everything.

@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
@@ -21,6 +22,7 @@ public sealed class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddTrustLedgerServiceDefaults();
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddTrustLedgerExamples());
         builder.Services.AddTrustLedgerChain(builder.Configuration);
         builder.AddCertificateStore();
         builder.AddIssuance();
@@ -33,6 +35,7 @@ public sealed class Program
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapScalarApiReference("/docs");
         app.MapCertificatesApi();
         app.MapBatchesApi();
         app.MapTypesApi();

@@ -16,5 +16,18 @@ if [[ ! -f "$stamp" ]] || ! cmp -s "$root/devnet/package-lock.json" "$stamp"; th
   cp "$root/devnet/package-lock.json" "$stamp"
 fi
 
+# The storage tests run against a real PostgreSQL 15 (each test process starts a private cluster).
+if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; then
+  if [[ "$(id -u)" -ne 0 ]]; then
+    echo "setup: PostgreSQL is missing; install Debian's postgresql package (needs root)" >&2
+    exit 1
+  fi
+  echo "setup: installing PostgreSQL from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  # The package starts a system cluster; the tests use their own, so stop it again.
+  pg_ctlcluster --help >/dev/null 2>&1 && for cluster in $(pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}'); do pg_ctlcluster ${cluster%/*} ${cluster#*/} stop || true; done
+fi
+
 echo "setup: restoring .NET packages"
 dotnet restore "$root/TrustLedger.slnx" --nologo -v q

@@ -1,10 +1,12 @@
 using TrustLedger.Deployer;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Keys;
 
-// Usage: Deployer [--rpc URL] [--record PATH]
-// Deploys the contracts unless the record already names live contracts on this chain, then makes
-// sure the demo department is registered and holds the business-licence type. Safe to run again.
+// Usage: Deployer [--rpc URL] [--record PATH] [--keystore DIR --passphrase-env NAME]
+// Deploys the contracts unless the record already names live contracts on this chain. With
+// --keystore, also writes the governance admin's key there (encrypted) if it is not there yet, so
+// CertService can onboard departments. Development chain only: the admin key is Anvil's account 0.
 var rpcUrl = Argument("--rpc") ?? "http://127.0.0.1:8545";
 var recordPath = Argument("--record") ?? "devnet/.state/deployment.json";
 
@@ -16,9 +18,18 @@ Console.WriteLine(reused
     ? $"contracts already deployed on chain {record.ChainId}: registry {record.IssuerRegistry}, anchor {record.CertificateAnchor}"
     : $"deployed to chain {record.ChainId} at block {record.DeployedAtBlock}: registry {record.IssuerRegistry}, anchor {record.CertificateAnchor}");
 
-var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, record.IssuerRegistry), new IssuerRegistryClient(chain.Web3, record.IssuerRegistry));
-await seeder.EnsureDepartmentAsync(DevelopmentKeys.DemoDepartment.Address, DemoDepartment.CreditCode, DemoDepartment.Name, [DemoDepartment.BusinessLicenceType]);
-Console.WriteLine($"demo department {DemoDepartment.CreditCode} ({DevelopmentKeys.DemoDepartment.Address}) may issue {DemoDepartment.BusinessLicenceType}");
+if (Argument("--keystore") is { } directory)
+{
+    var passphrase = Environment.GetEnvironmentVariable(Argument("--passphrase-env") ?? "TRUSTLEDGER_KEYSTORE_PASSPHRASE")
+        ?? throw new InvalidOperationException("the keystore passphrase environment variable is not set");
+    var keystore = new FileKeyStore(new KeyStoreOptions { Directory = directory, Passphrase = passphrase, ScryptN = 4096 });
+    if (await keystore.FindAsync("governance") is null)
+    {
+        await keystore.SaveAsync("governance", DevelopmentKeys.GovernanceAdmin);
+        Console.WriteLine($"wrote the governance key ({DevelopmentKeys.GovernanceAdmin.Address}) to the keystore");
+    }
+}
+
 return 0;
 
 string? Argument(string name)

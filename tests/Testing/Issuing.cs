@@ -13,7 +13,7 @@ public static class Issuing
 {
     /// <summary>The sample request shipped with a certificate type (Types/v1/*.json), as a mutable copy.</summary>
     public static JsonObject Sample(string typeCode) =>
-        JsonNode.Parse(ShippedTypes.Load().Single(t => t.Code == typeCode).Sample!.Value.GetRawText())!.AsObject();
+        JsonNode.Parse(ShippedTypes.Samples()[typeCode].GetRawText())!.AsObject();
 
     public static IEnumerable<string> ShippedTypeCodes => ShippedTypes.Load().Select(t => t.Code);
 
