@@ -10,6 +10,7 @@ using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
+using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Chain;
@@ -145,15 +146,15 @@ public static class CertificatesApi
     }
 
     public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetCertificate(
-        Guid id, ClaimsPrincipal user, CertificateStore store, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, CancellationToken cancellationToken)
     {
         var record = await FindOwnAsync(store, id, user, cancellationToken);
-        return record is null ? Problems.CertificateNotFound(id) : TypedResults.Ok(ToView(record));
+        return record is null ? Problems.CertificateNotFound(id) : TypedResults.Ok(ToView(record, await vault.OpenAsync(record, cancellationToken)));
     }
 
     /// <summary>The self-contained verification bundle; available once the certificate is anchored.</summary>
     public static async Task<Results<Ok<CertificateBundle>, ProblemHttpResult>> GetBundle(
-        Guid id, ClaimsPrincipal user, CertificateStore store, DeploymentRecord deployment, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
         var record = await FindOwnAsync(store, id, user, cancellationToken);
         if (record is null)
@@ -163,7 +164,7 @@ public static class CertificatesApi
 
         return record.Status switch
         {
-            CertificateStatus.Anchored => TypedResults.Ok(ToBundle(record, deployment)),
+            CertificateStatus.Anchored => TypedResults.Ok(ToBundle(record, await vault.OpenAsync(record, cancellationToken), deployment)),
             CertificateStatus.Refused => Problems.AnchoringRefused(id, record.Batch?.RefusalReason),
             _ => Problems.NotAnchoredYet(id),
         };
@@ -177,7 +178,7 @@ public static class CertificatesApi
             .SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuer, cancellationToken);
     }
 
-    private static CertificateView ToView(CertificateRecord record)
+    private static CertificateView ToView(CertificateRecord record, string canonicalJson)
     {
         var anchor = record is { Status: CertificateStatus.Anchored, Batch: { } batch }
             ? new AnchorView(
@@ -190,15 +191,15 @@ public static class CertificatesApi
                 batch.BlockNumber!.Value,
                 batch.AnchoredAt!.Value)
             : null;
-        return new CertificateView(record.Id, record.Identifier, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(record.CanonicalJson), anchor);
+        return new CertificateView(record.Id, record.Identifier, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(canonicalJson), anchor);
     }
 
-    private static CertificateBundle ToBundle(CertificateRecord record, DeploymentRecord deployment)
+    private static CertificateBundle ToBundle(CertificateRecord record, string canonicalJson, DeploymentRecord deployment)
     {
         var batch = record.Batch!;
         return new CertificateBundle(
             CertificateBundle.FormatV1,
-            Parse(record.CanonicalJson),
+            Parse(canonicalJson),
             Convert.ToHexStringLower(record.Salt),
             record.HashAlgorithm,
             Convert.ToHexStringLower(record.LeafHash),

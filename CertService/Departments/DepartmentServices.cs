@@ -11,7 +11,13 @@ public static class DepartmentServices
         builder.Services.AddOptions<KeyStoreOptions>().BindConfiguration(KeyStoreOptions.Section)
             .Validate(o => !string.IsNullOrEmpty(o.Passphrase), "Keystore:Passphrase is required (supply it from the environment or a secret store)")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IKeyStore>(services => new FileKeyStore(services.GetRequiredService<IOptions<KeyStoreOptions>>().Value));
+        builder.Services.AddSingleton(services => new FileKeyStore(services.GetRequiredService<IOptions<KeyStoreOptions>>().Value));
+        builder.Services.AddSingleton<IKeyStore>(services => services.GetRequiredService<FileKeyStore>());
+        builder.Services.AddSingleton<KeyEncryptionKeys>();
+        builder.Services.AddOptions<Protection.ProtectionOptions>().BindConfiguration(Protection.ProtectionOptions.Section)
+            .Validate(o => Ledger.Crypto.AeadCiphers.TryByName(o.Cipher, out _), "Protection:Cipher must be SM4-GCM or AES-256-GCM")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Protection.CertificateVault>();
         builder.Services.AddSingleton<GovernanceSender>();
         builder.Services.AddScoped<DepartmentOnboarding>();
         return builder;

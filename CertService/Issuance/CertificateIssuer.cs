@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.CertService.Types;
 using TrustLedger.Ledger.Bundles;
@@ -18,7 +19,7 @@ namespace TrustLedger.CertService.Issuance;
 /// link, assigns the GB/T 36904 identifier from the atomic serial counter, canonicalises, salts and
 /// hashes. The record is added to the store; the caller commits.
 /// </summary>
-public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup holders, IOptions<AnchoringOptions> anchoring, TimeProvider time)
+public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, IOptions<AnchoringOptions> anchoring, TimeProvider time)
 {
     // Certificates are dated in China Standard Time, whatever the server's zone.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
@@ -76,7 +77,7 @@ public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup
             ValidFrom = request.ValidFrom!.Value,
             ValidUntil = request.ValidUntil,
             RelatedIdentifier = request.RelatedIdentifier,
-            CanonicalJson = canonical,
+            SealedCertificate = await vault.SealAsync(issuer.CreditCode, id, canonical, cancellationToken),
             Salt = salt,
             HashAlgorithm = hash.Name,
             LeafHash = CertificateLeaf.Hash(new MerkleHasher(hash), salt, Encoding.UTF8.GetBytes(canonical)),

@@ -25,8 +25,11 @@ public sealed class CertificateRecord
     /// <summary>关联证照标识: the certificate this one renews or replaces.</summary>
     public string? RelatedIdentifier { get; set; }
 
-    /// <summary>RFC 8785 canonical JSON of the certificate, exactly the bytes hashed into the leaf.</summary>
-    public required string CanonicalJson { get; set; }
+    /// <summary>
+    /// The certificate's RFC 8785 canonical JSON (exactly the bytes hashed into the leaf), encrypted:
+    /// an envelope under a fresh data key wrapped by the issuing department's key-encryption key.
+    /// </summary>
+    public required byte[] SealedCertificate { get; set; }
 
     public required byte[] Salt { get; set; }
 

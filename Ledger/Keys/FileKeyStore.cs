@@ -35,6 +35,20 @@ public sealed partial class FileKeyStore : IKeyStore
             return cached;
         }
 
+        var secret = await FindSecretAsync(keyId, cancellationToken);
+        return secret is null ? null : _decrypted.GetOrAdd(keyId, new SigningKey(secret.ToHex()));
+    }
+
+    public async Task SaveAsync(string keyId, SigningKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await SaveSecretAsync(keyId, key.Expose().HexToByteArray(), key.Address, cancellationToken);
+        _decrypted[keyId] = key;
+    }
+
+    /// <summary>Any 32-byte secret (a key-encryption key's master secret) in the same encrypted format.</summary>
+    public async Task<byte[]?> FindSecretAsync(string keyId, CancellationToken cancellationToken = default)
+    {
         var path = PathOf(keyId);
         if (!File.Exists(path))
         {
@@ -42,17 +56,16 @@ public sealed partial class FileKeyStore : IKeyStore
         }
 
         var json = await File.ReadAllTextAsync(path, cancellationToken);
-        var privateKey = _scrypt.DecryptKeyStoreFromJson(_options.Passphrase, json);
-        return _decrypted.GetOrAdd(keyId, new SigningKey(privateKey.ToHex()));
+        return _scrypt.DecryptKeyStoreFromJson(_options.Passphrase, json);
     }
 
-    public async Task SaveAsync(string keyId, SigningKey key, CancellationToken cancellationToken = default)
+    public async Task SaveSecretAsync(string keyId, byte[] secret, string label, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(secret);
         var path = PathOf(keyId);
         Directory.CreateDirectory(_options.Directory);
         var parameters = new ScryptParams { Dklen = 32, N = _options.ScryptN, R = 8, P = 1 };
-        var json = _scrypt.EncryptAndGenerateKeyStoreAsJson(_options.Passphrase, key.Expose().HexToByteArray(), key.Address, parameters);
+        var json = _scrypt.EncryptAndGenerateKeyStoreAsJson(_options.Passphrase, secret, label, parameters);
         // CreateNew: an existing key is never overwritten; the file is private to the service's user.
         var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -65,11 +78,9 @@ public sealed partial class FileKeyStore : IKeyStore
         {
             await writer.WriteAsync(json.AsMemory(), cancellationToken);
         }
-
-        _decrypted[keyId] = key;
     }
 
-    private string PathOf(string keyId)
+    internal string PathOf(string keyId)
     {
         if (!KeyIdPattern().IsMatch(keyId))
         {

@@ -132,10 +132,6 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<Guid?>("BatchId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("CanonicalJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -170,6 +166,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedCertificate")
                         .IsRequired()
                         .HasColumnType("bytea");
 

@@ -127,10 +127,6 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<Guid?>("BatchId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CanonicalJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -165,6 +161,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedCertificate")
                         .IsRequired()
                         .HasColumnType("BLOB");
 

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrustLedger.CertService.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EncryptedCertificates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CanonicalJson",
+                table: "certificates");
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "SealedCertificate",
+                table: "certificates",
+                type: "BLOB",
+                nullable: false,
+                defaultValue: new byte[0]);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SealedCertificate",
+                table: "certificates");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CanonicalJson",
+                table: "certificates",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using TrustLedger.Ledger.Crypto;
+
+namespace TrustLedger.Ledger.Keys;
+
+/// <summary>
+/// Per-scope (per-department) key-encryption keys. Each scope has a 256-bit master secret in the
+/// keystore (encrypted like the chain keys); the KEK for a cipher is derived from it with HKDF
+/// (SHA-256, info = cipher name), so SM4 and AES keys never share material. A KMS or HSM replaces
+/// this class behind the same methods.
+/// </summary>
+public sealed class KeyEncryptionKeys(FileKeyStore store) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _create = new(1, 1);
+
+    /// <summary>The KEK id and key to seal new data of <paramref name="scope"/> with; created on first use.</summary>
+    public async Task<(string KekId, byte[] Key)> CurrentAsync(string scope, IAeadCipher cipher, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        var kekId = $"{scope}/v1";
+        return (kekId, Derive(await SecretAsync(kekId, create: true, cancellationToken), cipher));
+    }
+
+    /// <summary>The KEK an envelope names, for opening it.</summary>
+    public async Task<byte[]> GetAsync(string kekId, IAeadCipher cipher, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        return Derive(await SecretAsync(kekId, create: false, cancellationToken), cipher);
+    }
+
+    private async Task<byte[]> SecretAsync(string kekId, bool create, CancellationToken cancellationToken)
+    {
+        if (_secrets.TryGetValue(kekId, out var cached))
+        {
+            return cached;
+        }
+
+        var fileId = "kek-" + kekId.Replace('/', '-');
+        await _create.WaitAsync(cancellationToken);
+        try
+        {
+            var secret = await store.FindSecretAsync(fileId, cancellationToken);
+            if (secret is null)
+            {
+                if (!create)
+                {
+                    throw new CryptographicException($"key-encryption key {kekId} is not in the keystore");
+                }
+
+                secret = RandomNumberGenerator.GetBytes(32);
+                try
+                {
+                    await store.SaveSecretAsync(fileId, secret, "kek", cancellationToken);
+                }
+                catch (IOException) when (File.Exists(store.PathOf(fileId)))
+                {
+                    // Another instance sharing the keystore created it first: use theirs.
+                    secret = await store.FindSecretAsync(fileId, cancellationToken) ?? throw new CryptographicException($"key-encryption key {kekId} vanished");
+                }
+            }
+
+            return _secrets.GetOrAdd(kekId, secret);
+        }
+        finally
+        {
+            _create.Release();
+        }
+    }
+
+    public void Dispose() => _create.Dispose();
+
+    private static byte[] Derive(byte[] secret, IAeadCipher cipher) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, cipher.KeySize, info: Encoding.ASCII.GetBytes("trustledger kek " + cipher.Name));
+}
