@@ -11,6 +11,7 @@ public sealed record DeploymentRecord(
     string GenesisHash,
     string IssuerRegistry,
     string CertificateAnchor,
+    string? SealRegistry,
     ulong DeployedAtBlock,
     string GovernanceAdmin)
 {

@@ -4,8 +4,8 @@ using TrustLedger.Ledger.Chain;
 namespace TrustLedger.Ledger.Contracts;
 
 /// <summary>
-/// Deploys IssuerRegistry and CertificateAnchor once per chain. An existing record is reused when
-/// its chain id and genesis hash match the node and code is present at both addresses; otherwise
+/// Deploys IssuerRegistry, CertificateAnchor and SealRegistry once per chain. An existing record is
+/// reused when its chain id and genesis hash match the node and code is present at every address; otherwise
 /// (a fresh devnet) the contracts are deployed again and the record rewritten.
 /// </summary>
 public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainReader chain)
@@ -19,14 +19,17 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
             && existing.ChainId == chainId
             && string.Equals(existing.GenesisHash, genesis, StringComparison.OrdinalIgnoreCase)
             && await chain.HasCodeAsync(existing.IssuerRegistry)
-            && await chain.HasCodeAsync(existing.CertificateAnchor))
+            && await chain.HasCodeAsync(existing.CertificateAnchor)
+            && existing.SealRegistry is not null
+            && await chain.HasCodeAsync(existing.SealRegistry))
         {
             return (existing, true);
         }
 
         var registry = await DeployAsync(new IssuerRegistryDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
         var anchor = await DeployAsync(new CertificateAnchorDeployment { Registry = registry.ContractAddress! }, cancellationToken);
-        var record = new DeploymentRecord(chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address);
+        var seals = await DeployAsync(new SealRegistryDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
+        var record = new DeploymentRecord(chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, seals.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address);
         record.Save(recordPath);
         return (record, false);
     }

@@ -23,6 +23,9 @@ public static class ChainServiceCollectionExtensions
             sp.GetRequiredService<ChainReader>().Web3, sp.GetRequiredService<DeploymentRecord>().CertificateAnchor));
         services.AddSingleton(sp => new IssuerRegistryClient(
             sp.GetRequiredService<ChainReader>().Web3, sp.GetRequiredService<DeploymentRecord>().IssuerRegistry));
+        services.AddSingleton(sp => new SealRegistryClient(
+            sp.GetRequiredService<ChainReader>().Web3,
+            sp.GetRequiredService<DeploymentRecord>().SealRegistry ?? throw new InvalidOperationException("the deployment record has no SealRegistry: run the deployer again")));
         return services;
     }
 }
