@@ -17,23 +17,22 @@ public sealed class AnchoringRecoveryTests_Sqlite(AnvilNode anvil) : AnchoringRe
 
 public sealed class AnchoringRecoveryTests_Postgres(AnvilNode anvil) : AnchoringRecoveryTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task A_batch_prepared_before_a_crash_is_anchored_by_the_next_round_with_the_same_root()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var ids = new[] { await Issuing.IssueAsync(client), await Issuing.IssueAsync(client) };
         var prepared = await PrepareOnlyAsync();
 
         await RunRoundAsync();
 
-        var batch = await _service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == prepared.Id));
+        var batch = await Service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == prepared.Id));
         Assert.Equal(AnchorBatchState.Anchored, batch.State);
         Assert.Equal(prepared.Root, batch.Root);
-        Assert.Equal(1, await _service.WithStoreAsync(s => s.Batches.CountAsync()));
+        Assert.Equal(1, await Service.WithStoreAsync(s => s.Batches.CountAsync()));
         foreach (var id in ids)
         {
             Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
@@ -43,18 +42,18 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
     [Fact]
     public async Task A_root_sent_before_a_crash_is_recorded_from_the_chain_and_never_anchored_twice()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var id = await Issuing.IssueAsync(client);
         var prepared = await PrepareOnlyAsync();
         // The crash happens after the transaction was mined but before the database recorded it.
-        using var sender = anvil.NewSender(TestDepartments.Demo.Key);
-        var sent = await anvil.Anchor.AnchorAsync(sender, prepared.Root, (uint)prepared.LeafCount, HashAlgorithmId.Sm3, [prepared.TypeCodes]);
+        using var sender = Anvil.NewSender(TestDepartments.Demo.Key);
+        var sent = await Anvil.Anchor.AnchorAsync(sender, prepared.Root, (uint)prepared.LeafCount, HashAlgorithmId.Sm3, [prepared.TypeCodes]);
         Assert.True(sent.Succeeded);
         var anchorsBefore = await AnchorCountAsync();
 
         await RunRoundAsync();
 
-        var batch = await _service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == prepared.Id));
+        var batch = await Service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == prepared.Id));
         Assert.Equal(AnchorBatchState.Anchored, batch.State);
         Assert.Equal(sent.TransactionHash, batch.TransactionHash);
         Assert.Equal((long)sent.BlockNumber!.Value, batch.BlockNumber);
@@ -75,21 +74,16 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
 
     private async Task<AnchorBatchRecord> PrepareOnlyAsync()
     {
-        await using var scope = _service.Services.CreateAsyncScope();
+        await using var scope = Service.Services.CreateAsyncScope();
         var preparer = scope.ServiceProvider.GetRequiredService<BatchPreparer>();
         return (await preparer.PrepareAsync(TestDepartments.Demo.CreditCode, "SM3", CancellationToken.None))!;
     }
 
-    private Task RunRoundAsync() => _service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+    private Task RunRoundAsync() => Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
 
     private async Task<System.Numerics.BigInteger> AnchorCountAsync() =>
-        await anvil.Chain.Web3.Eth.GetContractQueryHandler<AnchorCountFunction>().QueryAsync<System.Numerics.BigInteger>(anvil.Deployment.CertificateAnchor, new AnchorCountFunction());
+        await Anvil.Chain.Web3.Eth.GetContractQueryHandler<AnchorCountFunction>().QueryAsync<System.Numerics.BigInteger>(Anvil.Deployment.CertificateAnchor, new AnchorCountFunction());
 
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
-    }
 }
 
 [Nethereum.ABI.FunctionEncoding.Attributes.Function("anchorCount", "uint256")]

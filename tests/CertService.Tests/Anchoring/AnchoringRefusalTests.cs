@@ -11,28 +11,21 @@ public sealed class AnchoringRefusalTests_Sqlite(AnvilNode anvil) : AnchoringRef
 
 public sealed class AnchoringRefusalTests_Postgres(AnvilNode anvil) : AnchoringRefusalTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class AnchoringRefusalTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class AnchoringRefusalTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task When_the_type_is_revoked_before_anchoring_the_chain_refuses_and_the_certificate_says_so()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var id = await Issuing.IssueAsync(client);
-        Assert.True((await anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
+        Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
 
-        await _service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
 
         Assert.Equal("refused", await Issuing.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
         var bundle = await client.GetAsync($"/api/v1/certificates/{id}/bundle");
         Assert.Equal(HttpStatusCode.Conflict, bundle.StatusCode);
         Assert.Contains("TypeNotGranted", await bundle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -10,14 +10,13 @@ public sealed class CertificateQueryTests_Sqlite(AnvilNode anvil) : CertificateQ
 
 public sealed class CertificateQueryTests_Postgres(AnvilNode anvil) : CertificateQueryTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class CertificateQueryTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class CertificateQueryTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task Certificates_are_found_by_holder_code_type_status_and_time_and_paged()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var start = DateTimeOffset.UtcNow.AddSeconds(-1);
         var mine = Issuing.BusinessLicence("查询甲");
         var others = Issuing.BusinessLicence("查询乙");
@@ -48,8 +47,8 @@ public abstract class CertificateQueryTests(AnvilNode anvil, StorageProvider pro
     [Fact]
     public async Task A_department_lists_only_its_own_certificates()
     {
-        using var demo = _service.ClientFor(TestDepartments.Demo);
-        using var other = _service.ClientFor(TestDepartments.Other);
+        using var demo = Service.ClientFor(TestDepartments.Demo);
+        using var other = Service.ClientFor(TestDepartments.Other);
         await Issuing.IssueAsync(demo);
 
         var listed = await other.GetFromJsonAsync<JsonElement>("/api/v1/certificates?holderCode=91610131MA6TG1XX4F");
@@ -58,11 +57,5 @@ public abstract class CertificateQueryTests(AnvilNode anvil, StorageProvider pro
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, asking.StatusCode);
         Assert.Contains("issuer.notYours", await asking.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -14,15 +14,13 @@ public sealed class CertificatesApiTests_Sqlite(AnvilNode anvil) : CertificatesA
 
 public sealed class CertificatesApiTests_Postgres(AnvilNode anvil) : CertificatesApiTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    // Anchoring is left to the tests here: nothing is anchored unless a test asks.
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task Accepted_means_durable_and_pending()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
 
         var response = await client.PostAsJsonAsync("/api/v1/certificates", Issuing.BusinessLicence());
 
@@ -31,7 +29,7 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
         Assert.Equal("pending", body.GetProperty("status").GetString());
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/certificates/{id}", response.Headers.Location?.ToString());
-        var stored = await _service.WithStoreAsync(s => s.Certificates.SingleAsync(c => c.Id == id));
+        var stored = await Service.WithStoreAsync(s => s.Certificates.SingleAsync(c => c.Id == id));
         Assert.Equal(CertificateStatus.Pending, stored.Status);
         Assert.Equal(TestDepartments.Demo.CreditCode, stored.IssuerCode);
         Assert.Equal(16, stored.Salt.Length);
@@ -40,7 +38,7 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
     [Fact]
     public async Task The_issuer_is_the_authenticated_department_whatever_the_body_says()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var forged = Issuing.BusinessLicence();
         forged["issuer"] = new JsonObject { ["code"] = TestDepartments.Other.CreditCode, ["name"] = "冒名" };
 
@@ -55,7 +53,7 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
     [InlineData("wrong-key")]
     public async Task Without_a_valid_API_key_nothing_is_accepted(string? apiKey)
     {
-        using var client = _service.CreateClient();
+        using var client = Service.CreateClient();
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
@@ -81,7 +79,7 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
     [MemberData(nameof(InvalidBodies))]
     public async Task An_unreadable_body_is_a_400_problem_that_names_the_path_and_stores_nothing(string what, string body, string field)
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var response = await client.PostAsync("/api/v1/certificates", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -96,7 +94,7 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
     [Fact]
     public async Task A_type_the_department_does_not_hold_on_chain_is_refused_with_403_and_nothing_stored()
     {
-        using var client = _service.ClientFor(TestDepartments.Other);
+        using var client = Service.ClientFor(TestDepartments.Other);
         var before = await CountAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/certificates", Issuing.BusinessLicence());
@@ -109,8 +107,8 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
     [Fact]
     public async Task Another_departments_certificate_is_not_found_rather_than_forbidden()
     {
-        using var demo = _service.ClientFor(TestDepartments.Demo);
-        using var other = _service.ClientFor(TestDepartments.Other);
+        using var demo = Service.ClientFor(TestDepartments.Demo);
+        using var other = Service.ClientFor(TestDepartments.Other);
         var id = await Issuing.IssueAsync(demo);
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/certificates/{id}")).StatusCode);
@@ -120,26 +118,20 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
     [Fact]
     public async Task A_bundle_is_only_handed_out_once_the_certificate_is_anchored()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var id = await Issuing.IssueAsync(client);
 
         var early = await client.GetAsync($"/api/v1/certificates/{id}/bundle");
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("not-anchored-yet", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await _service.Services.GetRequiredService<TrustLedger.CertService.Anchoring.AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<TrustLedger.CertService.Anchoring.AnchoringWorker>().RunRoundAsync(CancellationToken.None);
 
         var bundle = await Issuing.BundleAsync(client, id);
-        Assert.Equal(anvil.Deployment.CertificateAnchor, bundle.Anchor.Contract);
-        Assert.Equal(anvil.ChainId, bundle.Anchor.ChainId);
+        Assert.Equal(Anvil.Deployment.CertificateAnchor, bundle.Anchor.Contract);
+        Assert.Equal(Anvil.ChainId, bundle.Anchor.ChainId);
         Assert.Equal(id.ToString(), bundle.Certificate.GetProperty("id").GetString());
     }
 
-    private Task<int> CountAsync() => _service.WithStoreAsync(s => s.Certificates.CountAsync());
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    private Task<int> CountAsync() => Service.WithStoreAsync(s => s.Certificates.CountAsync());
 }

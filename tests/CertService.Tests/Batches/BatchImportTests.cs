@@ -14,9 +14,8 @@ public sealed class BatchImportTests_Sqlite(AnvilNode anvil) : BatchImportTests(
 
 public sealed class BatchImportTests_Postgres(AnvilNode anvil) : BatchImportTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task A_10000_row_CSV_import_reports_every_row_correctly()
@@ -49,7 +48,7 @@ public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider
             csv.Append(type).Append(",批量导入公司").Append(row).Append(',').Append(code).Append(",001,610113,").Append(from).Append(",,,").Append(fields).Append('\n');
         }
 
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
         var response = await client.PostAsync("/api/v1/certificates:batch", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
 
@@ -86,7 +85,7 @@ public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider
         bad["validUntil"] = "2000-01-01";
         var fund = Issuing.Sample("111000000000131925001");
         var body = new JsonArray(good, bad, fund);
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var first = await PostBatchAsync(client, body, "batch-key-1");
@@ -104,7 +103,7 @@ public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider
     {
         var line = Issuing.BusinessLicence("超量公司").ToJsonString();
         var body = "[" + string.Join(',', Enumerable.Repeat(line, 10_001)) + "]";
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var response = await client.PostAsync("/api/v1/certificates:batch", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -118,7 +117,7 @@ public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider
     [InlineData("application/json", "{\"not\":\"an array\"}", HttpStatusCode.BadRequest)]
     public async Task An_unusable_body_is_a_problem_and_stores_nothing(string mediaType, string body, HttpStatusCode status)
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var response = await client.PostAsync("/api/v1/certificates:batch", new StringContent(body, Encoding.UTF8, mediaType));
@@ -137,11 +136,5 @@ public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider
 
     private static string Csv(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private Task<int> CountAsync() => _service.WithStoreAsync(s => s.Certificates.CountAsync());
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    private Task<int> CountAsync() => Service.WithStoreAsync(s => s.Certificates.CountAsync());
 }

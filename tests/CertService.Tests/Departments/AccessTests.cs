@@ -17,17 +17,16 @@ public sealed class AccessTests_Sqlite(AnvilNode anvil) : AccessTests(anvil, Sto
 public sealed class AccessTests_Postgres(AnvilNode anvil) : AccessTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
 /// <summary>Who may do what: API keys (revocable at once), identity-platform tokens, and the admin-only API.</summary>
-public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task A_revoked_API_key_stops_working_at_once()
     {
-        using var admin = _service.AdminClient();
-        _ = _service.ClientFor(TestDepartments.Demo);
+        using var admin = Service.AdminClient();
+        _ = Service.ClientFor(TestDepartments.Demo);
         var created = await (await admin.PostAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/api-keys", null)).Content.ReadFromJsonAsync<JsonElement>();
-        using var client = _service.CreateClient();
+        using var client = Service.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", created.GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/certificates", Issuing.BusinessLicence())).StatusCode);
 
@@ -42,13 +41,13 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     [Fact]
     public async Task An_API_key_is_shown_once_and_stored_only_as_a_hash()
     {
-        using var admin = _service.AdminClient();
-        _ = _service.ClientFor(TestDepartments.Demo);
+        using var admin = Service.AdminClient();
+        _ = Service.ClientFor(TestDepartments.Demo);
         var created = await (await admin.PostAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/api-keys", null)).Content.ReadFromJsonAsync<JsonElement>();
         var key = created.GetProperty("key").GetString()!;
 
         var listed = await admin.GetStringAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/api-keys");
-        var stored = await _service.WithStoreAsync(s => s.ApiKeys.AsNoTracking().ToListAsync());
+        var stored = await Service.WithStoreAsync(s => s.ApiKeys.AsNoTracking().ToListAsync());
 
         Assert.DoesNotContain(key, listed, StringComparison.Ordinal);
         Assert.DoesNotContain(stored, k => k.KeyHash.Contains(key, StringComparison.Ordinal) || k.Prefix == key);
@@ -58,8 +57,8 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     [Fact]
     public async Task A_department_token_from_the_identity_platform_issues_certificates()
     {
-        _ = _service.ClientFor(TestDepartments.Demo);
-        using var client = _service.CreateClient();
+        _ = Service.ClientFor(TestDepartments.Demo);
+        using var client = Service.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(new Claim("credit_code", TestDepartments.Demo.CreditCode)));
 
         var response = await client.PostAsJsonAsync("/api/v1/certificates", Issuing.BusinessLicence());
@@ -73,7 +72,7 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     [InlineData("wrong-key")]
     public async Task A_token_that_does_not_validate_is_refused(string flaw)
     {
-        using var client = _service.CreateClient();
+        using var client = Service.CreateClient();
         var token = flaw switch
         {
             "wrong-audience" => Token([new Claim("credit_code", TestDepartments.Demo.CreditCode)], audience: "someone-else"),
@@ -88,8 +87,8 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     [Fact]
     public async Task Departments_cannot_use_the_admin_API_and_admins_can_with_a_token_role()
     {
-        using var department = _service.ClientFor(TestDepartments.Demo);
-        using var tokenAdmin = _service.CreateClient();
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        using var tokenAdmin = Service.CreateClient();
         tokenAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(new Claim("roles", "trustledger.admin"), new Claim("sub", "zhang.admin")));
 
         var refused = await department.PostAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/api-keys", null);
@@ -103,8 +102,8 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     [Fact]
     public async Task Granting_writes_the_registry_on_chain_and_records_who_did_it()
     {
-        using var department = _service.ClientFor(TestDepartments.Other);
-        using var admin = _service.CreateClient();
+        using var department = Service.ClientFor(TestDepartments.Other);
+        using var admin = Service.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(new Claim("roles", "trustledger.admin"), new Claim("sub", "li.registrar")));
         const string marriage = "11100000000013127D001";
         var sample = Issuing.Sample(marriage);
@@ -115,7 +114,7 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
         Assert.Equal(HttpStatusCode.OK, grant.StatusCode);
         var view = await grant.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("oidc:li.registrar", view.GetProperty("by").GetString());
-        Assert.True(await anvil.Registry.WasAuthorisedAtAsync(TestDepartments.Other.Key.Address, marriage, (ulong)view.GetProperty("blockNumber").GetInt64()));
+        Assert.True(await Anvil.Registry.WasAuthorisedAtAsync(TestDepartments.Other.Key.Address, marriage, (ulong)view.GetProperty("blockNumber").GetInt64()));
         Assert.Equal(HttpStatusCode.Accepted, (await department.PostAsJsonAsync("/api/v1/certificates", sample)).StatusCode);
 
         var revoke = await admin.DeleteAsync($"/api/v1/admin/departments/{TestDepartments.Other.CreditCode}/grants/{marriage}");
@@ -128,7 +127,7 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     [Fact]
     public async Task Onboarding_a_new_department_generates_an_encrypted_key_and_registers_it_on_chain()
     {
-        using var admin = _service.AdminClient();
+        using var admin = Service.AdminClient();
         const string code = "12610100MB2957025X";
 
         var first = await admin.PostAsJsonAsync("/api/v1/admin/departments", new { creditCode = code, name = "西安市住房公积金管理中心" });
@@ -139,7 +138,7 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var account = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetString()!;
-        var onChain = await anvil.Registry.GetDepartmentAsync(account);
+        var onChain = await Anvil.Registry.GetDepartmentAsync(account);
         Assert.Equal(code, onChain.CreditCode);
         var keyFile = await File.ReadAllTextAsync(Directory.EnumerateFiles(KeystoreDirectory(), code + ".json").Single());
         Assert.Contains("\"scrypt\"", keyFile, StringComparison.Ordinal);
@@ -147,7 +146,7 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
     }
 
     private string KeystoreDirectory() =>
-        _service.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Ledger.Keys.KeyStoreOptions>>().Value.Directory;
+        Service.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Ledger.Keys.KeyStoreOptions>>().Value.Directory;
 
     private static string Token(params Claim[] claims) => Token(claims, audience: null);
 
@@ -166,11 +165,5 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : I
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? CertServiceFactory.OidcSigningKey), SecurityAlgorithms.HmacSha256),
         });
         return handler.WriteToken(token);
-    }
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -15,12 +15,11 @@ public sealed class FieldValidationTests_Sqlite(AnvilNode anvil) : FieldValidati
 public sealed class FieldValidationTests_Postgres(AnvilNode anvil) : FieldValidationTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
 /// <summary>Every class of invalid field is refused with its stable code, in Chinese or English, and nothing is stored.</summary>
-public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
     private const string Licence = "11100000000013338W001";
     private const string Marriage = "11100000000013127D001";
     private const string Fund = "111000000000131925001";
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     // type, JSON path to change ("-" removes it), new value (JSON), expected field, expected code
     public static TheoryData<string, string, string, string, string> InvalidFields => new()
@@ -59,7 +58,7 @@ public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider prov
     {
         var request = Issuing.Sample(type);
         Set(request, path, value);
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/certificates", request);
@@ -79,7 +78,7 @@ public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider prov
         Set(request, "holder.code", "\"91610131MA6TG1XX4K\"");
         Set(request, "divisionCode", "\"000000\"");
         Set(request, "fields.legalRepresentative", "-");
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
 
         var problem = await (await client.PostAsJsonAsync("/api/v1/certificates", request)).Content.ReadFromJsonAsync<JsonElement>();
 
@@ -95,7 +94,7 @@ public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider prov
     {
         var request = Issuing.BusinessLicence();
         Set(request, "holder.code", "\"91610131MA6TG1XX4K\"");
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/certificates") { Content = JsonContent.Create(request) };
         if (acceptLanguage is not null)
         {
@@ -138,11 +137,5 @@ public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider prov
         }
     }
 
-    private Task<int> CountAsync() => _service.WithStoreAsync(s => s.Certificates.CountAsync());
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    private Task<int> CountAsync() => Service.WithStoreAsync(s => s.Certificates.CountAsync());
 }

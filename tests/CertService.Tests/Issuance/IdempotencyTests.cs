@@ -12,14 +12,13 @@ public sealed class IdempotencyTests_Sqlite(AnvilNode anvil) : IdempotencyTests(
 
 public sealed class IdempotencyTests_Postgres(AnvilNode anvil) : IdempotencyTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task A_retry_with_the_same_key_returns_the_first_answer_and_creates_nothing_new()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var first = await SendAsync(client, "retry-1", Issuing.BusinessLicence("幂等公司"));
@@ -37,7 +36,7 @@ public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider
     [Fact]
     public async Task Concurrent_requests_with_one_key_create_one_certificate()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var before = await CountAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(client, "race-1", Issuing.BusinessLicence("竞争公司"))));
@@ -51,7 +50,7 @@ public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider
     [Fact]
     public async Task Reusing_a_key_for_a_different_request_is_refused()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         await SendAsync(client, "reuse-1", Issuing.BusinessLicence("甲公司"));
         var before = await CountAsync();
 
@@ -65,7 +64,7 @@ public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider
     [Fact]
     public async Task A_refused_request_is_replayed_as_refused()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var bad = Issuing.BusinessLicence();
         bad["divisionCode"] = "000000";
 
@@ -85,11 +84,5 @@ public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider
         return client.SendAsync(request);
     }
 
-    private Task<int> CountAsync() => _service.WithStoreAsync(s => s.Certificates.CountAsync());
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    private Task<int> CountAsync() => Service.WithStoreAsync(s => s.Certificates.CountAsync());
 }

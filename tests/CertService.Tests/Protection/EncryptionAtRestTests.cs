@@ -12,22 +12,21 @@ public sealed class EncryptionAtRestTests_Sqlite(AnvilNode anvil) : EncryptionAt
 public sealed class EncryptionAtRestTests_Postgres(AnvilNode anvil) : EncryptionAtRestTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
 /// <summary>A dump of every table holds none of the certificates' personal data or field values.</summary>
-public abstract class EncryptionAtRestTests(AnvilNode anvil, StorageProvider provider) : IAsyncLifetime, IDisposable
+public abstract class EncryptionAtRestTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider), IAsyncLifetime
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     public async Task InitializeAsync()
     {
         foreach (var type in Issuing.ShippedTypeCodes)
         {
-            await anvil.AsGovernanceAdminAsync(a => a.GrantTypeAsync(TestDepartments.Demo.Key.Address, type));
+            await Anvil.AsGovernanceAdminAsync(a => a.GrantTypeAsync(TestDepartments.Demo.Key.Address, type));
         }
     }
 
     [Fact]
     public async Task No_table_holds_a_plaintext_holder_or_field_value_yet_the_API_returns_them()
     {
-        using var client = _service.ClientFor(TestDepartments.Demo);
+        using var client = Service.ClientFor(TestDepartments.Demo);
         var secrets = new List<string>();
         var ids = new List<Guid>();
         foreach (var type in Issuing.ShippedTypeCodes)
@@ -51,7 +50,7 @@ public abstract class EncryptionAtRestTests(AnvilNode anvil, StorageProvider pro
 
     // Every column of every row of every table that holds issued data, strings as they are and bytes
     // decoded as UTF-8. The certificate types are public reference data whose schemas carry examples.
-    private Task<string> DumpAllTablesAsync() => _service.WithStoreAsync(async store =>
+    private Task<string> DumpAllTablesAsync() => Service.WithStoreAsync(async store =>
     {
         var dump = new StringBuilder();
         var connection = store.Database.GetDbConnection();
@@ -78,10 +77,4 @@ public abstract class EncryptionAtRestTests(AnvilNode anvil, StorageProvider pro
     });
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
-    }
 }

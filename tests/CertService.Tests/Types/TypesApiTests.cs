@@ -11,14 +11,13 @@ public sealed class TypesApiTests_Sqlite(AnvilNode anvil) : TypesApiTests(anvil,
 
 public sealed class TypesApiTests_Postgres(AnvilNode anvil) : TypesApiTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
 
-public abstract class TypesApiTests(AnvilNode anvil, StorageProvider provider) : IDisposable
+public abstract class TypesApiTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
 {
-    private readonly CertServiceFactory _service = new(anvil, TimeSpan.FromHours(1), provider);
 
     [Fact]
     public async Task The_shipped_types_are_loaded_and_readable_by_anyone()
     {
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
 
         var types = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/types");
         var licence = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/types/11100000000013338W001");
@@ -31,8 +30,8 @@ public abstract class TypesApiTests(AnvilNode anvil, StorageProvider provider) :
     [Fact]
     public async Task A_new_type_version_applies_to_new_certificates_and_the_old_version_stays_recorded()
     {
-        using var admin = _service.AdminClient();
-        using var department = _service.ClientFor(TestDepartments.Demo);
+        using var admin = Service.AdminClient();
+        using var department = Service.ClientFor(TestDepartments.Demo);
         var v1 = await Issuing.IssueAsync(department);
         var v2 = JsonNode.Parse(await (await admin.GetAsync("/api/v1/types/11100000000013338W001")).Content.ReadAsStringAsync())!.AsObject();
         v2["version"] = 2;
@@ -56,7 +55,7 @@ public abstract class TypesApiTests(AnvilNode anvil, StorageProvider provider) :
     [Fact]
     public async Task A_bulk_type_import_reports_each_definition()
     {
-        using var admin = _service.AdminClient();
+        using var admin = Service.AdminClient();
         var existing = JsonNode.Parse(await (await admin.GetAsync("/api/v1/types/11100000000013127D001")).Content.ReadAsStringAsync())!;
         var fresh = existing.DeepClone();
         fresh["code"] = "11100000000013127D002";
@@ -75,16 +74,10 @@ public abstract class TypesApiTests(AnvilNode anvil, StorageProvider provider) :
     [Fact]
     public async Task Departments_cannot_define_types()
     {
-        using var department = _service.ClientFor(TestDepartments.Demo);
+        using var department = Service.ClientFor(TestDepartments.Demo);
 
         var response = await department.PostAsJsonAsync("/api/v1/admin/types", new { code = "11100000000013338W002" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    public void Dispose()
-    {
-        _service.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
