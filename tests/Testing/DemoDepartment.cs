@@ -1,6 +1,6 @@
-namespace TrustLedger.Deployer;
+namespace TrustLedger.Tests.Testing;
 
-/// <summary>The department the devnet is seeded with, so a new user can issue a certificate at once.</summary>
+/// <summary>The demo department (the one ./start.sh onboards) and the type it issues in the tests.</summary>
 public static class DemoDepartment
 {
     /// <summary>A unified social credit code whose GB 32100 check character is right (test data, not a real body).</summary>

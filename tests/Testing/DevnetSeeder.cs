@@ -1,7 +1,7 @@
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 
-namespace TrustLedger.Deployer;
+namespace TrustLedger.Tests.Testing;
 
 /// <summary>Registers a department and grants it types, doing only what the registry does not already hold.</summary>
 public sealed class DevnetSeeder(IssuerRegistryAdmin admin, IssuerRegistryClient registry)
