@@ -4,6 +4,7 @@ using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
+using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Hosting;
 
@@ -40,6 +41,7 @@ public sealed class Program
         app.MapBatchesApi();
         app.MapTypesApi();
         app.MapAdminApi();
+        app.MapSealsApi();
         await app.RunAsync();
     }
 }

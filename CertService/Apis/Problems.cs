@@ -56,6 +56,12 @@ public static class Problems
     public static ProblemHttpResult UnreadableBatch() =>
         Make(StatusCodes.Status400BadRequest, "unreadable-body", "The batch could not be read", "The body is not a JSON array of certificates; nothing was stored.");
 
+    public static ProblemHttpResult SealNotFound(string code) =>
+        Make(StatusCodes.Status404NotFound, "seal-not-found", "Seal not found", $"No seal {code}.");
+
+    public static ProblemHttpResult SealExists(string code) =>
+        Make(StatusCodes.Status409Conflict, "seal-exists", "Seal exists", $"Seal {code} is already registered.");
+
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
 

@@ -18,6 +18,7 @@ public static class DepartmentServices
             .Validate(o => Ledger.Crypto.AeadCiphers.TryByName(o.Cipher, out _), "Protection:Cipher must be SM4-GCM or AES-256-GCM")
             .ValidateOnStart();
         builder.Services.AddSingleton<Protection.CertificateVault>();
+        builder.Services.AddSingleton<Seals.SealKeys>();
         builder.Services.AddSingleton<GovernanceSender>();
         builder.Services.AddScoped<DepartmentOnboarding>();
         return builder;

@@ -16,7 +16,11 @@ public sealed class GovernanceSender(IKeyStore keys, IClient rpc, DeploymentReco
     private readonly SemaphoreSlim _create = new(1, 1);
     private TransactionSender? _sender;
 
-    public async Task<IssuerRegistryAdmin> RegistryAsync(CancellationToken cancellationToken)
+    public async Task<IssuerRegistryAdmin> RegistryAsync(CancellationToken cancellationToken) =>
+        new(await SenderAsync(cancellationToken), deployment.IssuerRegistry);
+
+    /// <summary>The governance account's sender, for writes to the other registries (seals).</summary>
+    public async Task<TransactionSender> SenderAsync(CancellationToken cancellationToken)
     {
         if (_sender is null)
         {
@@ -33,7 +37,7 @@ public sealed class GovernanceSender(IKeyStore keys, IClient rpc, DeploymentReco
             }
         }
 
-        return new IssuerRegistryAdmin(_sender, deployment.IssuerRegistry);
+        return _sender!;
     }
 
     public void Dispose()

@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string PageOutOfRange = "page.outOfRange";
     public const string StatusUnknown = "status.unknown";
     public const string IssuerNotYours = "issuer.notYours";
+    public const string SealCodeFormat = "seal.code.format";
 }

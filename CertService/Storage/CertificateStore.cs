@@ -24,6 +24,8 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<GrantAuditRecord> GrantAudits => Set<GrantAuditRecord>();
 
+    public DbSet<SealRecord> Seals => Set<SealRecord>();
+
     /// <summary>Advances and returns the serial counter in one statement, atomic across instances sharing the database.</summary>
     public async Task<long> NextSerialAsync(string issuerCode, string typeCode, int year, CancellationToken cancellationToken)
     {
@@ -88,6 +90,12 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         idempotency.ToTable("idempotency_keys");
         idempotency.HasKey(i => new { i.DepartmentCode, i.Key });
         idempotency.Property(i => i.Key).HasMaxLength(200);
+
+        var seal = modelBuilder.Entity<SealRecord>();
+        seal.ToTable("seals");
+        seal.HasKey(s => s.Code);
+        seal.Property(s => s.Code).HasMaxLength(59);
+        seal.HasIndex(s => s.DepartmentCode);
 
         var audit = modelBuilder.Entity<GrantAuditRecord>();
         audit.ToTable("grant_audit");

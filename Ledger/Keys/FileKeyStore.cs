@@ -80,6 +80,9 @@ public sealed partial class FileKeyStore : IKeyStore
         }
     }
 
+    /// <summary>The file that holds a key id (for operators and tests; its content is encrypted).</summary>
+    public string KeyFileOf(string keyId) => PathOf(keyId);
+
     internal string PathOf(string keyId)
     {
         if (!KeyIdPattern().IsMatch(keyId))

@@ -358,6 +358,51 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.SealRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(59)
+                        .HasColumnType("character varying(59)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("RegistrationTransaction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte>("SealType")
+                        .HasColumnType("smallint");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("seals", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.SerialCounterRecord", b =>
                 {
                     b.Property<string>("IssuerCode")

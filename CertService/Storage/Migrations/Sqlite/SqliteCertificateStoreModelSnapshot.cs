@@ -353,6 +353,51 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.SealRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(59)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RegistrationTransaction")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("SealType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("seals", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.SerialCounterRecord", b =>
                 {
                     b.Property<string>("IssuerCode")

@@ -1,0 +1,163 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Apis;
+using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Issuance;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+
+namespace TrustLedger.CertService.Seals;
+
+/// <summary>
+/// Electronic seals: governance administrators create a department's seal (an SM2 key generated
+/// and kept encrypted here, its public-key hash and validity registered in SealRegistry on chain),
+/// and suspend, reinstate or revoke it there. Anyone may read a seal's public key and status.
+/// </summary>
+public static partial class SealsApi
+{
+    public static IEndpointRouteBuilder MapSealsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/seals/{code}", GetSeal).AllowAnonymous().WithTags("Seals");
+        var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Administration");
+        admin.MapPost("/departments/{department}/seals", CreateSeal);
+        admin.MapPost("/seals/{code}/suspend", (string code, SealStatusRequest request, [AsParameters] SealServices services, CancellationToken ct) =>
+            ChangeAsync(code, services, (chain, sender) => chain.SuspendAsync(sender, code, request.Reason ?? 0, ct), ct));
+        admin.MapPost("/seals/{code}/reinstate", (string code, [AsParameters] SealServices services, CancellationToken ct) =>
+            ChangeAsync(code, services, (chain, sender) => chain.ReinstateAsync(sender, code, ct), ct));
+        admin.MapPost("/seals/{code}/revoke", (string code, SealStatusRequest request, [AsParameters] SealServices services, CancellationToken ct) =>
+            ChangeAsync(code, services, (chain, sender) => chain.RevokeAsync(sender, code, request.Reason ?? 0, ct), ct));
+        return app;
+    }
+
+    public static async Task<Results<Created<SealView>, ValidationProblem, ProblemHttpResult>> CreateSeal(
+        string department, CreateSealRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] SealServices services, SealKeys keys, CancellationToken cancellationToken)
+    {
+        var owner = await DepartmentDirectory.FindAsync(services.Store, department, cancellationToken);
+        if (owner is null)
+        {
+            return Problems.DepartmentNotFound(department);
+        }
+
+        var errors = new List<FieldError>();
+        if (request.Code is null || !SealCodePattern().IsMatch(request.Code))
+        {
+            errors.Add(new FieldError("code", ErrorCodes.SealCodeFormat));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors.Add(new FieldError("name", ErrorCodes.Required));
+        }
+
+        if (request.ValidFrom is null || request.ValidUntil is null)
+        {
+            errors.Add(new FieldError("validUntil", ErrorCodes.Required));
+        }
+        else if (request.ValidUntil <= request.ValidFrom)
+        {
+            errors.Add(new FieldError("validUntil", ErrorCodes.ValidUntilBeforeValidFrom));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, ResponseLanguage.Of(http), "invalid-seal");
+        }
+
+        if (await services.Store.Seals.AnyAsync(s => s.Code == request.Code, cancellationToken))
+        {
+            return Problems.SealExists(request.Code!);
+        }
+
+        try
+        {
+            var pair = await keys.CreateAsync(request.Code!, cancellationToken);
+            var sender = await services.Governance.SenderAsync(cancellationToken);
+            var outcome = await services.Chain.RegisterAsync(
+                sender, request.Code!, owner.Account, pair.PublicKeyBytes, request.ValidFrom!.Value, request.ValidUntil!.Value, request.Type ?? 1, request.Name!.Trim(), cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return Problems.ChainRefused(outcome.Revert!.Description);
+            }
+
+            var record = new SealRecord
+            {
+                Code = request.Code!,
+                DepartmentCode = owner.CreditCode,
+                Name = request.Name!.Trim(),
+                SealType = request.Type ?? 1,
+                ValidFrom = request.ValidFrom.Value,
+                ValidUntil = request.ValidUntil.Value,
+                PublicKey = pair.PublicKeyBytes,
+                RegistrationTransaction = outcome.TransactionHash!,
+                CreatedAt = services.Time.GetUtcNow(),
+                CreatedBy = user.ActorName(),
+            };
+            services.Store.Seals.Add(record);
+            await services.Store.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created($"/api/v1/seals/{record.Code}", View(record, SealStatus.Active));
+        }
+        catch (ChainUnavailableException)
+        {
+            return Problems.ChainUnavailable();
+        }
+    }
+
+    /// <summary>A seal's public key and its status as the chain says now.</summary>
+    public static async Task<Results<Ok<SealView>, ProblemHttpResult>> GetSeal(string code, [AsParameters] SealServices services, CancellationToken cancellationToken)
+    {
+        var record = await services.Store.Seals.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
+        if (record is null)
+        {
+            return Problems.SealNotFound(code);
+        }
+
+        try
+        {
+            var onChain = await services.Chain.GetAsync(code);
+            return TypedResults.Ok(View(record, onChain?.Status ?? SealStatus.None));
+        }
+        catch (ChainUnavailableException)
+        {
+            return Problems.ChainUnavailable();
+        }
+    }
+
+    private static async Task<Results<Ok<SealView>, ProblemHttpResult>> ChangeAsync(
+        string code, SealServices services, Func<SealRegistryClient, TransactionSender, Task<TransactionOutcome>> change, CancellationToken cancellationToken)
+    {
+        var record = await services.Store.Seals.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
+        if (record is null)
+        {
+            return Problems.SealNotFound(code);
+        }
+
+        try
+        {
+            var outcome = await change(services.Chain, await services.Governance.SenderAsync(cancellationToken));
+            if (!outcome.Succeeded)
+            {
+                return Problems.ChainRefused(outcome.Revert!.Description);
+            }
+
+            var onChain = await services.Chain.GetAsync(code);
+            return TypedResults.Ok(View(record, onChain?.Status ?? SealStatus.None));
+        }
+        catch (ChainUnavailableException)
+        {
+            return Problems.ChainUnavailable();
+        }
+    }
+
+    private static SealView View(SealRecord seal, SealStatus status) => new(
+        seal.Code, seal.DepartmentCode, seal.Name, seal.SealType, seal.ValidFrom, seal.ValidUntil,
+        Convert.ToHexStringLower(seal.PublicKey), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction);
+
+    [GeneratedRegex("^[0-9A-Za-z-]{4,59}$")]
+    private static partial Regex SealCodePattern();
+}
+
+/// <summary>What the seal endpoints need, bound with [AsParameters].</summary>
+public sealed record SealServices(CertificateStore Store, SealRegistryClient Chain, GovernanceSender Governance, TimeProvider Time);

@@ -1,0 +1,27 @@
+namespace TrustLedger.CertService.Storage;
+
+/// <summary>A department's electronic seal: its code, metadata and SM2 public key. The private key is in the keystore.</summary>
+public sealed class SealRecord
+{
+    /// <summary>The seal code (GB/T 38540 esID); on chain as SM3 of its UTF-8 bytes.</summary>
+    public required string Code { get; set; }
+
+    public required string DepartmentCode { get; set; }
+
+    public required string Name { get; set; }
+
+    public byte SealType { get; set; }
+
+    public DateTimeOffset ValidFrom { get; set; }
+
+    public DateTimeOffset ValidUntil { get; set; }
+
+    /// <summary>The SM2 public key, uncompressed (65 bytes).</summary>
+    public required byte[] PublicKey { get; set; }
+
+    public required string RegistrationTransaction { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+}
