@@ -29,5 +29,16 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; then
   pg_ctlcluster --help >/dev/null 2>&1 && for cluster in $(pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}'); do pg_ctlcluster ${cluster%/*} ${cluster#*/} stop || true; done
 fi
 
+# Certificate PDFs embed a CJK face with TrueType outlines (PDFsharp reads no CFF) and DejaVu for Latin.
+if [[ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf || ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+  if [[ "$(id -u)" -ne 0 ]]; then
+    echo "setup: fonts are missing; install Debian's fonts-droid-fallback and fonts-dejavu-core (needs root)" >&2
+    exit 1
+  fi
+  echo "setup: installing fonts from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-droid-fallback fonts-dejavu-core >/dev/null
+fi
+
 echo "setup: restoring .NET packages"
 dotnet restore "$root/TrustLedger.slnx" --nologo -v q

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Documents;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Protection;
@@ -29,6 +30,7 @@ public static class CertificatesApi
         api.MapGet("/", ListCertificates).WithName(nameof(ListCertificates));
         api.MapGet("/{id:guid}", GetCertificate).WithName(nameof(GetCertificate));
         api.MapGet("/{id:guid}/bundle", GetBundle).WithName(nameof(GetBundle));
+        api.MapGet("/{id:guid}/pdf", GetDocument).WithName(nameof(GetDocument));
         return app;
     }
 
@@ -168,6 +170,32 @@ public static class CertificatesApi
             CertificateStatus.Refused => Problems.AnchoringRefused(id, record.Batch?.RefusalReason),
             _ => Problems.NotAnchoredYet(id),
         };
+    }
+
+    /// <summary>The certificate as a PDF document with its QR code; the identifier is in the text layer.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
+        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, IOptions<DocumentOptions> documents, CancellationToken cancellationToken)
+    {
+        var record = await FindOwnAsync(store, id, user, cancellationToken);
+        if (record is null)
+        {
+            return Problems.CertificateNotFound(id);
+        }
+
+        var type = await store.CertificateTypes.AsNoTracking().SingleAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
+        using var certificate = JsonDocument.Parse(await vault.OpenAsync(record, cancellationToken));
+        try
+        {
+            DocumentFonts.Install(documents.Value);
+        }
+        catch (FileNotFoundException ex)
+        {
+            return Problems.DocumentsUnavailable(ex.Message);
+        }
+
+        var url = CertificatePdf.VerificationUrl(documents.Value.VerifierPublicUrl, record.Id, record.LeafHash);
+        var pdf = CertificatePdf.Render(certificate.RootElement, type, url);
+        return TypedResults.File(pdf, "application/pdf", $"{record.Identifier}.pdf");
     }
 
     private static Task<CertificateRecord?> FindOwnAsync(CertificateStore store, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -62,6 +62,9 @@ public static class Problems
     public static ProblemHttpResult SealExists(string code) =>
         Make(StatusCodes.Status409Conflict, "seal-exists", "Seal exists", $"Seal {code} is already registered.");
 
+    public static ProblemHttpResult DocumentsUnavailable(string reason) =>
+        Make(StatusCodes.Status503ServiceUnavailable, "documents-unavailable", "Documents cannot be rendered", reason);
+
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
 

@@ -9,6 +9,7 @@ public static class IssuanceExtensions
         builder.Services.AddSingleton<CertificateTypeCatalog>();
         builder.Services.AddSingleton<CertificateIssuer>();
         builder.Services.AddScoped<Batches.BatchIssuer>();
+        builder.Services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         // After the store migrator: the shipped types are bulk-loaded before requests are taken.
         builder.Services.AddHostedService<TypeSeeder>();
         return builder;
