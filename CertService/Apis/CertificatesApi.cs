@@ -12,6 +12,7 @@ using TrustLedger.CertService.Documents;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Protection;
+using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Chain;
@@ -99,7 +100,7 @@ public static class CertificatesApi
 
     /// <summary>The certificate as a PDF document with its QR code; the identifier is in the text layer.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
-        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, IOptions<DocumentOptions> documents, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, IOptions<DocumentOptions> documents, DepartmentSeals seals, CancellationToken cancellationToken)
     {
         var record = await FindOwnAsync(store, id, user, cancellationToken);
         if (record is null)
@@ -118,8 +119,18 @@ public static class CertificatesApi
             return Problems.DocumentsUnavailable(ex.Message);
         }
 
+        SealSigner? seal;
+        try
+        {
+            seal = await seals.ActiveSealAsync(store, record.IssuerCode, cancellationToken);
+        }
+        catch (ChainUnavailableException)
+        {
+            return Problems.ChainUnavailable();
+        }
+
         var url = CertificatePdf.VerificationUrl(documents.Value.VerifierPublicUrl, record.Id, record.LeafHash);
-        var pdf = CertificatePdf.Render(certificate.RootElement, type, url);
+        var pdf = CertificatePdf.Render(certificate.RootElement, type, url, seal);
         return TypedResults.File(pdf, "application/pdf", $"{record.Identifier}.pdf");
     }
 

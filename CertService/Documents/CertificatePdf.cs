@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Signatures;
 using TrustLedger.CertService.Storage;
 
 namespace TrustLedger.CertService.Documents;
@@ -25,7 +26,8 @@ public static class CertificatePdf
     public static string VerificationUrl(string verifierPublicUrl, Guid certificateId, byte[] leafHash) =>
         $"{verifierPublicUrl.TrimEnd('/')}/v/{certificateId}?h={Convert.ToHexStringLower(leafHash)[..16]}";
 
-    public static byte[] Render(JsonElement certificate, CertificateTypeRecord type, string verificationUrl)
+    /// <summary>Renders the page; with a <paramref name="seal"/>, the saved file carries the seal's embedded signature.</summary>
+    public static byte[] Render(JsonElement certificate, CertificateTypeRecord type, string verificationUrl, SealSigner? seal = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         using var document = new PdfDocument();
@@ -63,6 +65,17 @@ public static class CertificatePdf
             MixedText.Draw(graphics, "颁证机构 Issuer: " + issuer.GetProperty("name").GetString(), 300, 775, 10, Ink);
             QrCodeDrawing.Draw(graphics, verificationUrl, Left, 630, 110);
             MixedText.Draw(graphics, "扫码核验 Scan to verify", Left + 8, 755, 9, Muted);
+        }
+
+        if (seal is not null)
+        {
+            DigitalSignatureHandler.ForDocument(document, seal, new DigitalSignatureOptions
+            {
+                Reason = "电子证照签章 Electronic certificate seal",
+                Location = certificate.GetProperty("divisionCode").GetString() ?? "",
+                AppName = "TrustLedger",
+                ContactInfo = certificate.GetProperty("issuer").GetProperty("code").GetString() ?? "",
+            });
         }
 
         using var stream = new MemoryStream();

@@ -8,6 +8,7 @@ using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Crypto;
 
 namespace TrustLedger.CertService.Seals;
 
@@ -91,6 +92,7 @@ public static partial class SealsApi
                 ValidFrom = request.ValidFrom.Value,
                 ValidUntil = request.ValidUntil.Value,
                 PublicKey = pair.PublicKeyBytes,
+                Certificate = SealCertificate.Create(pair, request.Code!, owner.CreditCode, request.ValidFrom.Value, request.ValidUntil.Value).GetEncoded(),
                 RegistrationTransaction = outcome.TransactionHash!,
                 CreatedAt = services.Time.GetUtcNow(),
                 CreatedBy = user.ActorName(),

@@ -19,6 +19,9 @@ public sealed class SealRecord
     /// <summary>The SM2 public key, uncompressed (65 bytes).</summary>
     public required byte[] PublicKey { get; set; }
 
+    /// <summary>The seal's self-issued X.509 certificate (DER), carried in every signature it makes.</summary>
+    public required byte[] Certificate { get; set; }
+
     public required string RegistrationTransaction { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -364,6 +364,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .HasMaxLength(59)
                         .HasColumnType("character varying(59)");
 
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 

@@ -359,6 +359,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .HasMaxLength(59)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

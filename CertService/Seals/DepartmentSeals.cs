@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Documents;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Contracts;
+
+namespace TrustLedger.CertService.Seals;
+
+/// <summary>Finds the seal a department's documents are signed with: its newest seal that the chain says is active.</summary>
+public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
+{
+    public async Task<SealSigner?> ActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var seals = await store.Seals.AsNoTracking().Where(s => s.DepartmentCode == departmentCode).ToListAsync(cancellationToken);
+        foreach (var seal in seals.OrderByDescending(s => s.CreatedAt))
+        {
+            if ((await registry.GetAsync(seal.Code))?.Status == SealStatus.Active && await keys.FindAsync(seal.Code, cancellationToken) is { } pair)
+            {
+                return new SealSigner(pair, new Org.BouncyCastle.X509.X509Certificate(seal.Certificate), seal.Code);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Crypto.Parameters;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Crypto;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.CertService.Documents;
+
+/// <summary>The served PDF carries a real embedded signature made with the department's registered seal.</summary>
+public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>
+{
+    [Fact]
+    public async Task The_PDF_signature_verifies_with_the_seal_registered_on_chain_and_one_changed_byte_breaks_it()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var seal = await CreateSealAsync();
+        var id = await Issuing.IssueAsync(department);
+
+        var pdf = await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
+
+        var (signedBytes, cms) = ExtractSignature(pdf);
+        var signer = cms.GetSignerInfos().GetSigners().Cast<SignerInformation>().Single();
+        var certificate = cms.GetCertificates().EnumerateMatches(signer.SignerID).Single();
+        Assert.True(signer.Verify(certificate));
+        // An independent check of the SM2 signature and of the digest it covers.
+        var publicKey = (ECPublicKeyParameters)certificate.GetPublicKey();
+        Assert.True(Sm2Signature.Verify(publicKey, signer.GetEncodedSignedAttributes(), signer.GetSignature()));
+        var digest = (Asn1OctetString)signer.SignedAttributes[CmsAttributes.MessageDigest].AttrValues[0];
+        Assert.Equal(Sm3HashFunction.Instance.Hash(signedBytes), digest.GetOctets());
+        // The signing key is the seal the chain vouches for.
+        var onChain = (await new SealRegistryClient(Anvil.Chain.Web3, Anvil.Deployment.SealRegistry!).GetAsync(seal))!.Value;
+        Assert.Equal(SealRegistryClient.PublicKeyHashOf(publicKey.Q.GetEncoded(false)), onChain.Seal.PublicKeyHash);
+
+        var tampered = (byte[])pdf.Clone();
+        var at = Encoding.Latin1.GetString(pdf).IndexOf("/Title", StringComparison.Ordinal) + 8;
+        tampered[at] ^= 0x01;
+        var (tamperedBytes, _) = ExtractSignature(tampered);
+        Assert.NotEqual(Sm3HashFunction.Instance.Hash(tamperedBytes), digest.GetOctets());
+        var again = new CmsSignedData(new CmsProcessableByteArray(tamperedBytes), cms.ContentInfo);
+        var tamperedSigner = again.GetSignerInfos().GetSigners().Cast<SignerInformation>().Single();
+        Assert.False(SafeVerify(tamperedSigner, certificate));
+    }
+
+    [Fact]
+    public async Task Without_an_active_seal_the_PDF_is_not_signed()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        using var admin = Service.AdminClient();
+        var id = await Issuing.IssueAsync(department);
+        var seal = await CreateSealAsync();
+        Assert.Contains("/ByteRange", Encoding.Latin1.GetString(await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf")), StringComparison.Ordinal);
+
+        await admin.PostAsJsonAsync($"/api/v1/admin/seals/{seal}/revoke", new { reason = 1 });
+
+        Assert.DoesNotContain("/ByteRange", Encoding.Latin1.GetString(await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf")), StringComparison.Ordinal);
+    }
+
+    private async Task<string> CreateSealAsync()
+    {
+        using var admin = Service.AdminClient();
+        var code = "XA-SEAL-" + Guid.NewGuid().ToString("N")[..8];
+        var response = await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/seals",
+            new { code, name = "行政审批专用章", type = 1, validFrom = DateTimeOffset.UtcNow.AddDays(-1), validUntil = DateTimeOffset.UtcNow.AddYears(3) });
+        response.EnsureSuccessStatusCode();
+        return code;
+    }
+
+    private static bool SafeVerify(SignerInformation signer, Org.BouncyCastle.X509.X509Certificate certificate)
+    {
+        try
+        {
+            return signer.Verify(certificate);
+        }
+        catch (CmsException)
+        {
+            return false; // "message-digest attribute value does not match calculated value"
+        }
+    }
+
+    // The bytes covered by /ByteRange and the CMS in /Contents (hex, zero-padded to the reserved size).
+    private static (byte[] Signed, CmsSignedData Cms) ExtractSignature(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var range = ByteRange().Match(text);
+        Assert.True(range.Success, "no /ByteRange: the PDF is not signed");
+        var numbers = range.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var signed = pdf.AsSpan(numbers[0], numbers[1]).ToArray().Concat(pdf.AsSpan(numbers[2], numbers[3]).ToArray()).ToArray();
+        var hex = text.Substring(numbers[0] + numbers[1] + 1, numbers[2] - numbers[0] - numbers[1] - 2);
+        using var input = new Asn1InputStream(Convert.FromHexString(hex));
+        var contentInfo = ContentInfo.GetInstance(input.ReadObject());
+        return (signed, new CmsSignedData(new CmsProcessableByteArray(signed), contentInfo));
+    }
+
+    [GeneratedRegex(@"/ByteRange\s*\[\s*([0-9 ]+?)\s*\]")]
+    private static partial Regex ByteRange();
+}
