@@ -86,6 +86,9 @@ for type in 11100000000013338W001 11100000000013127D001 111000000000131925001; d
   curl -fsS -o /dev/null -X POST "$cs/api/v1/admin/departments/$demo_code/grants" -H "$admin" -H 'Content-Type: application/json' -d "{\"typeCode\":\"$type\"}"
 done
 demo_key=$(curl -fsS -X POST "$cs/api/v1/admin/departments/$demo_code/api-keys" -H "$admin" | sed -E 's/.*"key":"([^"]+)".*/\1/')
+# Its electronic seal (SM2 key kept encrypted here, registered on chain); 409 when it exists already.
+curl -sS -o /dev/null -X POST "$cs/api/v1/admin/departments/$demo_code/seals" -H "$admin" -H 'Content-Type: application/json' \
+  -d '{"code":"XA-SCJG-DEMO-0001","name":"西安市市场监督管理局行政审批专用章（演示）","type":1,"validFrom":"2026-01-01T00:00:00+08:00","validUntil":"2031-12-31T23:59:59+08:00"}'
 
 # Show the whole path once: issue a demo certificate, wait for its anchor, verify its bundle.
 api="$cs/api/v1/certificates"
@@ -106,6 +109,7 @@ echo "start: anchored in block $block; Verifier says:"
 echo "  verdict: $(sed -E 's/.*"verdict":"([a-z]+)".*/\1/' <<<"$report")"
 grep -o '"name":"[a-z-]*","status":"[a-z]*"' <<<"$report" | sed -E 's/"name":"([a-z-]+)","status":"([a-z]+)"/  \2  \1/'
 echo "  (bundle saved to devnet/.state/demo-bundle.json)"
+curl -fsS "$api/$id/pdf" -H "$key" -o "$state/demo-certificate.pdf" && echo "  sealed PDF saved to devnet/.state/demo-certificate.pdf"
 
 cat <<TXT
 
@@ -127,6 +131,7 @@ Try it (copy and paste into another terminal, from this folder):
   sleep 4   # one anchoring interval plus a block
   curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/bundle -H "X-Api-Key: \$key" > bundle.json
   curl -s -X POST http://127.0.0.1:$verifier_port/api/v1/verify -H 'Content-Type: application/json' -d @bundle.json
+  curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/pdf -H "X-Api-Key: \$key" -o certificate.pdf   # sealed PDF with QR code
 
 Press Ctrl-C to stop everything.
 TXT
