@@ -19,12 +19,12 @@ mkdir -p "$state"
 # State from an older layout (before departments, keys and types moved into the store, and before
 # certificates were encrypted at rest) cannot be
 # upgraded in place: set it aside, start fresh.
-if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "5" ]]; then
+if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "6" ]]; then
   aside="$root/devnet/.state-old-$(date +%Y%m%d%H%M%S)"
   mv "$state" "$aside" && mkdir -p "$state"
   echo "start: earlier devnet state moved to ${aside#$root/} (its layout predates this version)"
 fi
-echo 5 >"$state/LAYOUT"
+echo 6 >"$state/LAYOUT"
 export TRUSTLEDGER_KEYSTORE_PASSPHRASE=dev-only-keystore-passphrase
 
 for port in "$chain_port" "$cert_port" "$verifier_port"; do

@@ -124,6 +124,27 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "seals",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 59, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    SealType = table.Column<byte>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Certificate = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RegistrationTransaction = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_seals", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "serial_counters",
                 columns: table => new
                 {
@@ -150,7 +171,7 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RelatedIdentifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CanonicalJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SealedCertificate = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Salt = table.Column<byte[]>(type: "BLOB", nullable: false),
                     HashAlgorithm = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     LeafHash = table.Column<byte[]>(type: "BLOB", nullable: false),
@@ -228,6 +249,11 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                 name: "IX_grant_audit_DepartmentCode_At",
                 table: "grant_audit",
                 columns: new[] { "DepartmentCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_seals_DepartmentCode",
+                table: "seals",
+                column: "DepartmentCode");
         }
 
         /// <inheritdoc />
@@ -250,6 +276,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "seals");
 
             migrationBuilder.DropTable(
                 name: "serial_counters");

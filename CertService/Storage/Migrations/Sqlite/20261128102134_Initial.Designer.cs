@@ -11,8 +11,8 @@ using TrustLedger.CertService.Storage;
 namespace TrustLedger.CertService.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertificateStore))]
-    [Migration("20261128101011_SealCertificates")]
-    partial class SealCertificates
+    [Migration("20261128102134_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -124,6 +124,27 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "seals",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(59)", maxLength: 59, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    SealType = table.Column<byte>(type: "smallint", nullable: false),
+                    ValidFrom = table.Column<long>(type: "bigint", nullable: false),
+                    ValidUntil = table.Column<long>(type: "bigint", nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Certificate = table.Column<byte[]>(type: "bytea", nullable: false),
+                    RegistrationTransaction = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_seals", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "serial_counters",
                 columns: table => new
                 {
@@ -150,7 +171,7 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     RelatedIdentifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CanonicalJson = table.Column<string>(type: "text", nullable: false),
+                    SealedCertificate = table.Column<byte[]>(type: "bytea", nullable: false),
                     Salt = table.Column<byte[]>(type: "bytea", nullable: false),
                     HashAlgorithm = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     LeafHash = table.Column<byte[]>(type: "bytea", nullable: false),
@@ -228,6 +249,11 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                 name: "IX_grant_audit_DepartmentCode_At",
                 table: "grant_audit",
                 columns: new[] { "DepartmentCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_seals_DepartmentCode",
+                table: "seals",
+                column: "DepartmentCode");
         }
 
         /// <inheritdoc />
@@ -250,6 +276,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "seals");
 
             migrationBuilder.DropTable(
                 name: "serial_counters");
