@@ -13,6 +13,7 @@ public static class AnchoringExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<AnchoringTrigger>();
         builder.Services.AddSingleton<DepartmentSenders>();
+        builder.Services.AddScoped<Documents.DocumentStage>();
         builder.Services.AddScoped<BatchPreparer>();
         builder.Services.AddScoped<BatchSubmitter>();
         builder.Services.AddSingleton<AnchoringWorker>();

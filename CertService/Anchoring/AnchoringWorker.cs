@@ -6,10 +6,13 @@ namespace TrustLedger.CertService.Anchoring;
 
 /// <summary>
 /// The anchoring pipeline, after cert-issuer: finish batches left prepared (by a crash or an
-/// outage), then prepare and submit new ones, every interval or as soon as a batch is full.
+/// outage), render and seal the documents of new certificates, then prepare and submit new
+/// batches, every interval or as soon as a batch is full.
 /// </summary>
 public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigger trigger, ILogger<AnchoringWorker> logger) : BackgroundService
 {
+    private const int DocumentChunk = 200;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -22,7 +25,7 @@ public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigge
             {
                 logger.ChainUnavailable(ex.Message);
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FileNotFoundException)
             {
                 logger.RoundFailed(ex);
             }
@@ -38,10 +41,16 @@ public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigge
         var store = scope.ServiceProvider.GetRequiredService<CertificateStore>();
         var preparer = scope.ServiceProvider.GetRequiredService<BatchPreparer>();
         var submitter = scope.ServiceProvider.GetRequiredService<BatchSubmitter>();
+        var documents = scope.ServiceProvider.GetRequiredService<Documents.DocumentStage>();
 
         foreach (var batch in await store.Batches.Where(b => b.State == AnchorBatchState.Prepared).OrderBy(b => b.PreparedAt).ToListAsync(cancellationToken))
         {
             await submitter.SubmitAsync(batch, cancellationToken);
+        }
+
+        while (await documents.SealWaitingAsync(DocumentChunk, cancellationToken) > 0)
+        {
+            // Sealed in chunks so a large import is picked up piece by piece.
         }
 
         foreach (var (issuer, hash) in await preparer.WaitingGroupsAsync(cancellationToken))

@@ -7,7 +7,7 @@ using TrustLedger.Ledger.Merkle;
 namespace TrustLedger.CertService.Anchoring;
 
 /// <summary>
-/// Step 1 of anchoring: cut a batch of one department's pending certificates, build its Merkle
+/// Step 1 of anchoring: cut a batch of one department's sealed pending certificates, build its Merkle
 /// tree and record every proof, all in one database transaction. After this commit the batch's
 /// membership never changes, so a crash at any later point resumes with the same root.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class BatchPreparer(CertificateStore store, IOptions<AnchoringOpti
     public async Task<List<(string IssuerCode, string HashAlgorithm)>> WaitingGroupsAsync(CancellationToken cancellationToken)
     {
         var groups = await store.Certificates
-            .Where(c => c.Status == CertificateStatus.Pending && c.BatchId == null)
+            .Where(c => c.Status == CertificateStatus.Pending && c.BatchId == null && c.LeafHash != null)
             .Select(c => new { c.IssuerCode, c.HashAlgorithm })
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -28,7 +28,7 @@ public sealed class BatchPreparer(CertificateStore store, IOptions<AnchoringOpti
     {
         await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
         var certificates = await store.Certificates
-            .Where(c => c.Status == CertificateStatus.Pending && c.BatchId == null && c.IssuerCode == issuerCode && c.HashAlgorithm == hashAlgorithm)
+            .Where(c => c.Status == CertificateStatus.Pending && c.BatchId == null && c.LeafHash != null && c.IssuerCode == issuerCode && c.HashAlgorithm == hashAlgorithm)
             .OrderBy(c => c.AcceptedAt)
             .ThenBy(c => c.Id)
             .Take(options.Value.MaxLeaves)
@@ -39,7 +39,7 @@ public sealed class BatchPreparer(CertificateStore store, IOptions<AnchoringOpti
         }
 
         var hash = HashFunctions.ByName(hashAlgorithm);
-        var tree = MerkleTree.Build(new MerkleHasher(hash), certificates.Select(c => c.LeafHash).ToList());
+        var tree = MerkleTree.Build(new MerkleHasher(hash), certificates.Select(c => c.LeafHash!).ToList());
         var batch = new AnchorBatchRecord
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),

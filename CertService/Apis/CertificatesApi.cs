@@ -98,9 +98,12 @@ public static class CertificatesApi
         };
     }
 
-    /// <summary>The certificate as a PDF document with its QR code; the identifier is in the text layer.</summary>
+    /// <summary>
+    /// The sealed PDF exactly as rendered once and bound into the anchored leaf (never re-rendered);
+    /// 409 while the document stage has not produced it yet.
+    /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
-        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, IOptions<DocumentOptions> documents, DepartmentSeals seals, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, HttpResponse response, CancellationToken cancellationToken)
     {
         var record = await FindOwnAsync(store, id, user, cancellationToken);
         if (record is null)
@@ -108,29 +111,12 @@ public static class CertificatesApi
             return Problems.CertificateNotFound(id);
         }
 
-        var type = await store.CertificateTypes.AsNoTracking().SingleAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
-        using var certificate = JsonDocument.Parse(await vault.OpenAsync(record, cancellationToken));
-        try
+        if (await vault.OpenDocumentAsync(record, cancellationToken) is not { } pdf)
         {
-            DocumentFonts.Install(documents.Value);
-        }
-        catch (FileNotFoundException ex)
-        {
-            return Problems.DocumentsUnavailable(ex.Message);
+            response.Headers.RetryAfter = "2";
+            return Problems.DocumentNotReady(id);
         }
 
-        SealSigner? seal;
-        try
-        {
-            seal = await seals.ActiveSealAsync(store, record.IssuerCode, cancellationToken);
-        }
-        catch (ChainUnavailableException)
-        {
-            return Problems.ChainUnavailable();
-        }
-
-        var url = CertificatePdf.VerificationUrl(documents.Value.VerifierPublicUrl, record.Id, record.LeafHash);
-        var pdf = CertificatePdf.Render(certificate.RootElement, type, url, seal);
         return TypedResults.File(pdf, "application/pdf", $"{record.Identifier}.pdf");
     }
 
@@ -166,7 +152,7 @@ public static class CertificatesApi
             Parse(canonicalJson),
             Convert.ToHexStringLower(record.Salt),
             record.HashAlgorithm,
-            Convert.ToHexStringLower(record.LeafHash),
+            Convert.ToHexStringLower(record.LeafHash!),
             new BundleProof(record.LeafIndex!.Value, batch.LeafCount, SplitPath(record.ProofPath), Convert.ToHexStringLower(batch.Root)),
             new BundleAnchor(deployment.ChainId, deployment.CertificateAnchor, deployment.IssuerRegistry, batch.TransactionHash!, (ulong)batch.BlockNumber!.Value));
     }

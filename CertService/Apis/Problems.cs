@@ -62,8 +62,8 @@ public static class Problems
     public static ProblemHttpResult SealExists(string code) =>
         Make(StatusCodes.Status409Conflict, "seal-exists", "Seal exists", $"Seal {code} is already registered.");
 
-    public static ProblemHttpResult DocumentsUnavailable(string reason) =>
-        Make(StatusCodes.Status503ServiceUnavailable, "documents-unavailable", "Documents cannot be rendered", reason);
+    public static ProblemHttpResult DocumentNotReady(Guid id) =>
+        Make(StatusCodes.Status409Conflict, "document-not-ready", "Document not sealed yet", $"Certificate {id} is accepted; its PDF is rendered and sealed with the next anchoring round. Retry shortly.");
 
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");

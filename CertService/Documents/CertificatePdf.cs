@@ -22,12 +22,8 @@ public static class CertificatePdf
     private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
     private static readonly XColor SealRed = XColor.FromArgb(200, 16, 46);
 
-    /// <summary>The QR code's content: the Verifier's page for this certificate and a short hash of its leaf.</summary>
-    public static string VerificationUrl(string verifierPublicUrl, Guid certificateId, byte[] leafHash) =>
-        $"{verifierPublicUrl.TrimEnd('/')}/v/{certificateId}?h={Convert.ToHexStringLower(leafHash)[..16]}";
-
     /// <summary>Renders the page; with a <paramref name="seal"/>, the saved file carries the seal's embedded signature.</summary>
-    public static byte[] Render(JsonElement certificate, CertificateTypeRecord type, string verificationUrl, SealSigner? seal = null)
+    public static byte[] Render(JsonElement certificate, CertificateTypeRecord type, string verificationUrl, IDigitalSigner? seal = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         using var document = new PdfDocument();

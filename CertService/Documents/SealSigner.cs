@@ -1,14 +1,18 @@
 using PdfSharp.Pdf.Signatures;
+using TrustLedger.CertService.Seals;
 using TrustLedger.Ledger.Crypto;
 
 namespace TrustLedger.CertService.Documents;
 
-/// <summary>Signs a PDF's byte ranges with a department's electronic seal: detached CMS, SM2 over SM3.</summary>
-public sealed class SealSigner(Sm2KeyPair seal, Org.BouncyCastle.X509.X509Certificate certificate, string sealCode) : IDigitalSigner
+/// <summary>
+/// Signs one PDF's byte ranges with a department's electronic seal: detached CMS, SM2 over SM3,
+/// with the GB/T 38540 fields (seal, time, data hash, what was sealed) as a signed attribute.
+/// </summary>
+public sealed class SealSigner(ActiveSeal seal, string propertyInfo, DateTimeOffset signingTime) : IDigitalSigner
 {
-    public string CertificateName => sealCode;
+    public string CertificateName => seal.Code;
 
-    // A CMS with one SM2 signature and the seal's certificate is about 1 KB; the rest stays zero-padded.
+    // A CMS with one SM2 signature, the seal's certificate and the SES fields is about 1.2 KB; the rest stays zero-padded.
     public Task<int> GetSignatureSizeAsync() => Task.FromResult(8192);
 
     public async Task<byte[]> GetSignatureAsync(Stream stream)
@@ -25,6 +29,6 @@ public sealed class SealSigner(Sm2KeyPair seal, Org.BouncyCastle.X509.X509Certif
             content.Write(buffer, 0, read);
         }
 
-        return Sm2CmsSigner.SignDetached(seal, certificate, content.ToArray());
+        return Sm2CmsSigner.SignDetached(seal.Key, seal.Certificate, content.ToArray(), seal.Code, propertyInfo, signingTime);
     }
 }

@@ -54,4 +54,22 @@ public static class CertificateDocument
         using var parsed = JsonDocument.Parse(document.ToJsonString());
         return Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(parsed.RootElement));
     }
+
+    /// <summary>
+    /// The certificate as anchored: the issued content plus a <c>document</c> member naming the hash
+    /// of the sealed PDF and the seal that signed it, so the leaf vouches for the exact file.
+    /// </summary>
+    public static string WithDocument(string canonicalJson, string documentHash, string hashAlgorithm, string? sealCode)
+    {
+        var document = JsonNode.Parse(canonicalJson)!.AsObject();
+        document["document"] = new JsonObject
+        {
+            ["mediaType"] = "application/pdf",
+            ["hashAlgorithm"] = hashAlgorithm,
+            ["hash"] = documentHash,
+            ["sealCode"] = sealCode,
+        };
+        using var parsed = JsonDocument.Parse(document.ToJsonString());
+        return Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(parsed.RootElement));
+    }
 }

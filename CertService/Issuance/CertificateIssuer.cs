@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
@@ -10,14 +9,14 @@ using TrustLedger.CertService.Types;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Hashing;
 using TrustLedger.Ledger.Identifiers;
-using TrustLedger.Ledger.Merkle;
 
 namespace TrustLedger.CertService.Issuance;
 
 /// <summary>
 /// Turns a request into a certificate record: validates it against its type, checks a renewal's
 /// link, assigns the GB/T 36904 identifier from the atomic serial counter, canonicalises, salts and
-/// hashes. The record is added to the store; the caller commits.
+/// stores it encrypted. The document stage later renders and seals the PDF and computes the leaf.
+/// The record is added to the store; the caller commits.
 /// </summary>
 public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, IOptions<AnchoringOptions> anchoring, TimeProvider time)
 {
@@ -80,7 +79,6 @@ public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup
             SealedCertificate = await vault.SealAsync(issuer.CreditCode, id, canonical, cancellationToken),
             Salt = salt,
             HashAlgorithm = hash.Name,
-            LeafHash = CertificateLeaf.Hash(new MerkleHasher(hash), salt, Encoding.UTF8.GetBytes(canonical)),
             Status = CertificateStatus.Pending,
             AcceptedAt = now,
         };

@@ -13,20 +13,42 @@ namespace TrustLedger.CertService.Protection;
 /// </summary>
 public sealed class CertificateVault(KeyEncryptionKeys keys, IOptions<ProtectionOptions> options)
 {
-    public async Task<byte[]> SealAsync(string issuerCode, Guid certificateId, string canonicalJson, CancellationToken cancellationToken)
-    {
-        var cipher = Cipher;
-        var (kekId, kek) = await keys.CurrentAsync(issuerCode, cipher, cancellationToken);
-        return Envelope.Seal(cipher, kekId, kek, Encoding.UTF8.GetBytes(canonicalJson), certificateId.ToByteArray());
-    }
+    // Associated data: the certificate id, and for the PDF a suffix, so neither ciphertext can be
+    // moved to another row or swapped with the other column.
+    private static readonly byte[] DocumentContext = "document"u8.ToArray();
+
+    public async Task<byte[]> SealAsync(string issuerCode, Guid certificateId, string canonicalJson, CancellationToken cancellationToken) =>
+        await SealBytesAsync(issuerCode, Encoding.UTF8.GetBytes(canonicalJson), certificateId.ToByteArray(), cancellationToken);
 
     public async Task<string> OpenAsync(CertificateRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var envelope = record.SealedCertificate;
+        return Encoding.UTF8.GetString(await OpenBytesAsync(record.SealedCertificate, record.Id.ToByteArray(), cancellationToken));
+    }
+
+    public Task<byte[]> SealDocumentAsync(string issuerCode, Guid certificateId, byte[] pdf, CancellationToken cancellationToken) =>
+        SealBytesAsync(issuerCode, pdf, [.. certificateId.ToByteArray(), .. DocumentContext], cancellationToken);
+
+    public async Task<byte[]?> OpenDocumentAsync(CertificateRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.SealedDocument is { } envelope
+            ? await OpenBytesAsync(envelope, [.. record.Id.ToByteArray(), .. DocumentContext], cancellationToken)
+            : null;
+    }
+
+    private async Task<byte[]> SealBytesAsync(string issuerCode, byte[] plaintext, byte[] associatedData, CancellationToken cancellationToken)
+    {
+        var cipher = Cipher;
+        var (kekId, kek) = await keys.CurrentAsync(issuerCode, cipher, cancellationToken);
+        return Envelope.Seal(cipher, kekId, kek, plaintext, associatedData);
+    }
+
+    private async Task<byte[]> OpenBytesAsync(byte[] envelope, byte[] associatedData, CancellationToken cancellationToken)
+    {
         var cipher = AeadCiphers.ById(envelope[1]);
         var kek = await keys.GetAsync(Envelope.KekIdOf(envelope), cipher, cancellationToken);
-        return Encoding.UTF8.GetString(Envelope.Open(envelope, kek, record.Id.ToByteArray()));
+        return Envelope.Open(envelope, kek, associatedData);
     }
 
     private IAeadCipher Cipher => AeadCiphers.TryByName(options.Value.Cipher, out var cipher)

@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using TrustLedger.CertService.Documents;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Crypto;
 
 namespace TrustLedger.CertService.Seals;
+
+/// <summary>A seal ready to sign: its code, its SM2 key (from the keystore) and its certificate.</summary>
+public sealed record ActiveSeal(string Code, Sm2KeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate);
 
 /// <summary>Finds the seal a department's documents are signed with: its newest seal that the chain says is active.</summary>
 public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
 {
-    public async Task<SealSigner?> ActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
+    public async Task<ActiveSeal?> ActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var seals = await store.Seals.AsNoTracking().Where(s => s.DepartmentCode == departmentCode).ToListAsync(cancellationToken);
@@ -16,7 +19,7 @@ public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
         {
             if ((await registry.GetAsync(seal.Code))?.Status == SealStatus.Active && await keys.FindAsync(seal.Code, cancellationToken) is { } pair)
             {
-                return new SealSigner(pair, new Org.BouncyCastle.X509.X509Certificate(seal.Certificate), seal.Code);
+                return new ActiveSeal(seal.Code, pair, new Org.BouncyCastle.X509.X509Certificate(seal.Certificate));
             }
         }
 

@@ -35,7 +35,20 @@ public sealed class CertificateRecord
 
     public required string HashAlgorithm { get; set; }
 
-    public required byte[] LeafHash { get; set; }
+    /// <summary>
+    /// H(0x00 || salt || JCS(certificate with its <c>document</c> binding)); null until the document
+    /// stage has rendered and sealed the PDF, so the leaf always vouches for the exact file.
+    /// </summary>
+    public byte[]? LeafHash { get; set; }
+
+    /// <summary>The sealed PDF, encrypted like the certificate (its own data key, the id as associated data).</summary>
+    public byte[]? SealedDocument { get; set; }
+
+    /// <summary>The PDF's hash (the certificate's hash algorithm), as bound into the leaf.</summary>
+    public byte[]? DocumentHash { get; set; }
+
+    /// <summary>The seal that signed the PDF; null when the department had no active seal.</summary>
+    public string? SealCode { get; set; }
 
     public CertificateStatus Status { get; set; }
 

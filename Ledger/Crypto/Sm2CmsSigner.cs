@@ -1,20 +1,32 @@
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.X509;
+using TrustLedger.Ledger.Hashing;
+using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 
 namespace TrustLedger.Ledger.Crypto;
 
 /// <summary>
 /// Detached CMS SignedData (the PDF adbe.pkcs7.detached form) with an SM2 signature over SM3
-/// signed attributes, carrying the seal's certificate.
+/// signed attributes, carrying the seal's certificate and, as a signed attribute, the GB/T 38540
+/// signature fields (<see cref="SesSignatureInfo"/>).
 /// </summary>
 public static class Sm2CmsSigner
 {
-    public static byte[] SignDetached(Sm2KeyPair seal, X509Certificate certificate, byte[] content)
+    public static byte[] SignDetached(Sm2KeyPair seal, X509Certificate certificate, byte[] content, string sealCode, string propertyInfo, DateTimeOffset signingTime)
     {
         ArgumentNullException.ThrowIfNull(seal);
+        var info = new SesSignatureInfo(SesSignatureInfo.CurrentVersion, sealCode, signingTime, Sm3HashFunction.Instance.Hash(content), propertyInfo);
+        var attributes = new Asn1EncodableVector
+        {
+            new Attribute(CmsAttributes.SigningTime, new DerSet(new Time(signingTime.UtcDateTime))),
+            info.ToAttribute(),
+        };
         var generator = new CmsSignedDataGenerator();
         generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()
+            .WithSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
             .Build(new Asn1SignatureFactory(SealCertificate.SignatureAlgorithm, seal.PrivateKey), certificate));
         generator.AddCertificate(certificate);
         return generator.Generate(new CmsProcessableByteArray(content), encapsulate: false).GetEncoded();

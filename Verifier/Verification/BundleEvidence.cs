@@ -24,6 +24,19 @@ public sealed class BundleEvidence(CertificateBundle bundle, IHashFunction hash,
     /// <summary>The root's anchor on the trusted contract; set by the anchor check.</summary>
     public AnchorStruct? Anchor { get; set; }
 
+    /// <summary>The uploaded PDF when verifying a document; null for a bundle alone.</summary>
+    public byte[]? Document { get; init; }
+
+    public BundleEvidence WithDocument(byte[] pdf) => new(Bundle, Hash, ClaimedLeafHash, Root, Proof) { Document = pdf };
+
+    /// <summary>What the document's embedded signature proved; set by the document-signature check.</summary>
+    public DocumentSeal? Seal { get; set; }
+
+    /// <summary>The <c>document</c> member the anchored certificate carries (hash and seal code), if any.</summary>
+    public System.Text.Json.JsonElement? DocumentBinding =>
+        Bundle.Certificate.ValueKind == System.Text.Json.JsonValueKind.Object && Bundle.Certificate.TryGetProperty("document", out var binding)
+        && binding.ValueKind == System.Text.Json.JsonValueKind.Object ? binding : null;
+
     public string? CertificateString(string property) =>
         Bundle.Certificate.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 

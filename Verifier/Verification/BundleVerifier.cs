@@ -10,9 +10,11 @@ public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks)
 {
     public async Task<VerificationReport> VerifyAsync(BundleEvidence evidence)
     {
+        ArgumentNullException.ThrowIfNull(evidence);
         var results = new List<CheckResult>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        var ordered = checks.ToList();
+        // A bundle alone runs the bundle checks; an uploaded document adds the document checks.
+        var ordered = checks.Where(c => evidence.Document is not null || c is not IDocumentCheck).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             var check = ordered[i];

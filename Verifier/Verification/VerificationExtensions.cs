@@ -4,7 +4,7 @@ namespace TrustLedger.Verifier.Verification;
 
 public static class VerificationExtensions
 {
-    /// <summary>Registers the bundle checks; their registration order is the order of the report.</summary>
+    /// <summary>Registers the bundle checks, then the document checks; registration order is the order of the report.</summary>
     public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IBundleCheck, TrustedDeploymentCheck>();
@@ -13,6 +13,10 @@ public static class VerificationExtensions
         builder.Services.AddSingleton<IBundleCheck, AnchorCheck>();
         builder.Services.AddSingleton<IBundleCheck, IssuerIdentityCheck>();
         builder.Services.AddSingleton<IBundleCheck, IssuerAuthorisationCheck>();
+        builder.Services.AddSingleton<IBundleCheck, DocumentHashCheck>();
+        builder.Services.AddSingleton<IBundleCheck, DocumentSignatureCheck>();
+        builder.Services.AddSingleton<IBundleCheck, SealRegistrationCheck>();
+        builder.Services.AddSingleton<IBundleCheck, SealValidityCheck>();
         builder.Services.AddSingleton<BundleVerifier>();
         return builder;
     }

@@ -62,6 +62,13 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
 
     }
 
+    /// <summary>Runs the document stage now: renders and seals the PDF of every accepted certificate.</summary>
+    public async Task SealDocumentsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CertService.Documents.DocumentStage>().SealWaitingAsync(int.MaxValue, CancellationToken.None);
+    }
+
     /// <summary>A client authenticated as the department: onboarded through the admin API on first use, with a fresh API key.</summary>
     public HttpClient ClientFor(TestDepartment department)
     {

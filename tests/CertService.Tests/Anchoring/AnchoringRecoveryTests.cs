@@ -74,6 +74,7 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
 
     private async Task<AnchorBatchRecord> PrepareOnlyAsync()
     {
+        await Service.SealDocumentsAsync();
         await using var scope = Service.Services.CreateAsyncScope();
         var preparer = scope.ServiceProvider.GetRequiredService<BatchPreparer>();
         return (await preparer.PrepareAsync(TestDepartments.Demo.CreditCode, "SM3", CancellationToken.None))!;

@@ -31,6 +31,7 @@ public sealed class CertificatePdfTests(AnvilNode anvil) : CertServiceTests(anvi
         using var client = Service.ClientFor(TestDepartments.Demo);
         var sample = Issuing.Sample(typeCode);
         var id = await Issuing.IssueAsync(client, sample);
+        await Service.SealDocumentsAsync();
         var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}");
 
         var response = await client.GetAsync($"/api/v1/certificates/{id}/pdf");
@@ -51,6 +52,7 @@ public sealed class CertificatePdfTests(AnvilNode anvil) : CertServiceTests(anvi
     {
         using var client = Service.ClientFor(TestDepartments.Demo);
         var id = await Issuing.IssueAsync(client);
+        await Service.SealDocumentsAsync();
         var bytes = await client.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
 
         using var pdf = PdfDocument.Open(bytes);
@@ -61,11 +63,45 @@ public sealed class CertificatePdfTests(AnvilNode anvil) : CertServiceTests(anvi
     }
 
     [Fact]
+    public async Task Until_the_document_stage_has_sealed_it_the_PDF_answers_409_with_Retry_After()
+    {
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var id = await Issuing.IssueAsync(client);
+
+        var response = await client.GetAsync($"/api/v1/certificates/{id}/pdf");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith("/document-not-ready", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_PDF_is_rendered_once_and_served_byte_for_byte_the_same_every_time()
+    {
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var id = await Issuing.IssueAsync(client);
+        await Service.SealDocumentsAsync();
+
+        var first = await client.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
+        await Service.SealDocumentsAsync();
+        var second = await client.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
+
+        Assert.Equal(first, second);
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}");
+        var document = view.GetProperty("certificate").GetProperty("document");
+        Assert.Equal(Convert.ToHexStringLower(TrustLedger.Ledger.Hashing.HashFunctions.Hash(TrustLedger.Ledger.Hashing.Sm3HashFunction.Instance, first)), document.GetProperty("hash").GetString());
+        Assert.Equal("SM3", document.GetProperty("hashAlgorithm").GetString());
+    }
+
+    [Fact]
     public async Task Another_departments_certificate_has_no_PDF_for_you()
     {
         using var demo = Service.ClientFor(TestDepartments.Demo);
         using var other = Service.ClientFor(TestDepartments.Other);
         var id = await Issuing.IssueAsync(demo);
+        await Service.SealDocumentsAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/certificates/{id}/pdf")).StatusCode);
     }

@@ -6,7 +6,11 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Crypto.Parameters;
+using Microsoft.Extensions.DependencyInjection;
+using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Merkle;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Crypto;
 using TrustLedger.Ledger.Hashing;
@@ -23,6 +27,7 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
         using var department = Service.ClientFor(TestDepartments.Demo);
         var seal = await CreateSealAsync();
         var id = await Issuing.IssueAsync(department);
+        await Service.SealDocumentsAsync();
 
         var pdf = await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
 
@@ -50,17 +55,34 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
     }
 
     [Fact]
-    public async Task Without_an_active_seal_the_PDF_is_not_signed()
+    public async Task The_anchored_leaf_binds_the_exact_PDF_and_its_seal_and_a_later_revocation_does_not_change_the_document()
     {
         using var department = Service.ClientFor(TestDepartments.Demo);
         using var admin = Service.AdminClient();
-        var id = await Issuing.IssueAsync(department);
+        var unsealed = await Issuing.IssueAsync(department);
+        await Service.SealDocumentsAsync();
         var seal = await CreateSealAsync();
-        Assert.Contains("/ByteRange", Encoding.Latin1.GetString(await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf")), StringComparison.Ordinal);
+        var id = await Issuing.IssueAsync(department);
+        await Service.SealDocumentsAsync();
+        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        var pdf = await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
 
-        await admin.PostAsJsonAsync($"/api/v1/admin/seals/{seal}/revoke", new { reason = 1 });
+        var bundle = await Issuing.BundleAsync(department, id);
 
-        Assert.DoesNotContain("/ByteRange", Encoding.Latin1.GetString(await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf")), StringComparison.Ordinal);
+        var document = bundle.Certificate.GetProperty("document");
+        Assert.Equal(seal, document.GetProperty("sealCode").GetString());
+        Assert.Equal(Convert.ToHexStringLower(Sm3HashFunction.Instance.Hash(pdf)), document.GetProperty("hash").GetString());
+        // The leaf is over the certificate including that binding, salted.
+        var leaf = CertificateLeaf.Hash(new MerkleHasher(Sm3HashFunction.Instance), Convert.FromHexString(bundle.Salt), bundle.Certificate);
+        Assert.Equal(bundle.LeafHash, Convert.ToHexStringLower(leaf));
+        // Without an active seal at the time, the document is unsigned and the leaf says so.
+        var plain = await department.GetByteArrayAsync($"/api/v1/certificates/{unsealed}/pdf");
+        Assert.DoesNotContain("/ByteRange", Encoding.Latin1.GetString(plain), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await Issuing.BundleAsync(department, unsealed)).Certificate.GetProperty("document").GetProperty("sealCode").ValueKind);
+
+        (await admin.PostAsJsonAsync($"/api/v1/admin/seals/{seal}/revoke", new { reason = 1 })).EnsureSuccessStatusCode();
+
+        Assert.Equal(pdf, await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf"));
     }
 
     private async Task<string> CreateSealAsync()

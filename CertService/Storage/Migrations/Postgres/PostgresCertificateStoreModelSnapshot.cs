@@ -132,6 +132,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<Guid?>("BatchId")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("DocumentHash")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -152,7 +155,6 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .HasColumnType("character varying(18)");
 
                     b.Property<byte[]>("LeafHash")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<long?>("LeafIndex")
@@ -169,8 +171,14 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("SealCode")
+                        .HasColumnType("text");
+
                     b.Property<byte[]>("SealedCertificate")
                         .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedDocument")
                         .HasColumnType("bytea");
 
                     b.Property<int>("Status")

@@ -127,6 +127,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<Guid?>("BatchId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("DocumentHash")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -147,7 +150,6 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("LeafHash")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<long?>("LeafIndex")
@@ -164,8 +166,14 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("SealCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("SealedCertificate")
                         .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedDocument")
                         .HasColumnType("BLOB");
 
                     b.Property<int>("Status")

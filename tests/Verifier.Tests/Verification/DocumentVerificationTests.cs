@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using TrustLedger.CertService.Seals;
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Crypto;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.Verifier.Verification;
+
+/// <summary>POST /api/v1/verify/pdf: a genuine sealed document passes; every kind of forgery fails with the right check named.</summary>
+public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : IClassFixture<SealedDocumentFixture>
+{
+    private static readonly string[] DocumentChecks = ["document-hash", "document-signature", "seal-registration", "seal-validity"];
+
+    [Fact]
+    public async Task A_genuine_sealed_PDF_with_its_bundle_is_valid_and_the_report_lists_every_check()
+    {
+        var (pdf, bundle) = fixture.Documents[0];
+
+        var report = await VerifyAsync(pdf, bundle);
+
+        Assert.Equal("valid", report.GetProperty("verdict").GetString());
+        var names = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["trusted-deployment", "integrity", "inclusion-proof", "anchor", "issuer-identity", "issuer-authorisation", .. DocumentChecks], names);
+        Assert.All(report.GetProperty("checks").EnumerateArray(), c => Assert.Equal("passed", c.GetProperty("status").GetString()));
+        Assert.Contains(SealedDocumentFixture.SealCode, Detail(report, "seal-registration"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_changed_byte_fails_the_document_hash_and_the_signature()
+    {
+        var (pdf, bundle) = fixture.Documents[0];
+        var tampered = (byte[])pdf.Clone();
+        // A byte of the document information (the title), inside the signed ranges.
+        var at = Encoding.Latin1.GetString(pdf).IndexOf("/Title", StringComparison.Ordinal) + 8;
+        tampered[at] ^= 0x01;
+
+        var report = await VerifyAsync(tampered, bundle);
+
+        Assert.Equal("invalid", report.GetProperty("verdict").GetString());
+        Assert.Equal(["document-hash", "document-signature"], Failed(report));
+    }
+
+    [Fact]
+    public async Task A_valid_signature_on_a_different_document_fails_the_document_hash_only()
+    {
+        var (otherPdf, _) = fixture.Documents[1];
+        var (_, bundle) = fixture.Documents[0];
+
+        var report = await VerifyAsync(otherPdf, bundle);
+
+        Assert.Equal(["document-hash"], Failed(report));
+        Assert.Contains("not the issued document", Detail(report, "document-hash"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_signed_with_a_key_that_no_seal_registration_backs_fails_seal_registration()
+    {
+        var fresh = Sm2KeyPair.Generate();
+        var now = DateTimeOffset.UtcNow;
+        // Claims the department's real seal code, but signs with a key of its own.
+        var impostor = new ActiveSeal(SealedDocumentFixture.SealCode, fresh,
+            SealCertificate.Create(fresh, SealedDocumentFixture.SealCode, TestDepartments.Demo.CreditCode, now.AddDays(-1), now.AddYears(1)));
+        var (pdf, bundle) = await SelfAnchoredDocument.CreateAsync(fixture, fixture.CertService, fixture.Documents[0].Bundle, impostor, now);
+
+        var report = await VerifyAsync(pdf, bundle);
+
+        Assert.Equal(["seal-registration"], Failed(report));
+        Assert.Contains("not the registered key", Detail(report, "seal-registration"), StringComparison.Ordinal);
+        Assert.Equal("skipped", Status(report, "seal-validity"));
+    }
+
+    [Fact]
+    public async Task A_document_sealed_with_a_seal_code_never_registered_fails_seal_registration()
+    {
+        var fresh = Sm2KeyPair.Generate();
+        var now = DateTimeOffset.UtcNow;
+        var unregistered = new ActiveSeal("XA-NEVER-REGISTERED", fresh,
+            SealCertificate.Create(fresh, "XA-NEVER-REGISTERED", TestDepartments.Demo.CreditCode, now.AddDays(-1), now.AddYears(1)));
+        var (pdf, bundle) = await SelfAnchoredDocument.CreateAsync(fixture, fixture.CertService, fixture.Documents[0].Bundle, unregistered, now);
+
+        var report = await VerifyAsync(pdf, bundle);
+
+        Assert.Equal(["seal-registration"], Failed(report));
+        Assert.Contains("is not registered", Detail(report, "seal-registration"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_sealed_with_a_revoked_seal_fails_seal_validity()
+    {
+        var seal = await fixture.CreateSealAsync("XA-REVOKED-0001", DateTimeOffset.UtcNow.AddDays(-1));
+        using (var admin = fixture.CertService.AdminClient())
+        {
+            (await admin.PostAsJsonAsync("/api/v1/admin/seals/XA-REVOKED-0001/revoke", new { reason = 1 })).EnsureSuccessStatusCode();
+        }
+
+        var (pdf, bundle) = await SelfAnchoredDocument.CreateAsync(fixture, fixture.CertService, fixture.Documents[0].Bundle, seal, DateTimeOffset.UtcNow);
+
+        var report = await VerifyAsync(pdf, bundle);
+
+        Assert.Equal(["seal-validity"], Failed(report));
+        Assert.Contains("was revoked", Detail(report, "seal-validity"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_sealed_before_the_seals_validity_window_opens_fails_seal_validity()
+    {
+        var seal = await fixture.CreateSealAsync("XA-FUTURE-0001", DateTimeOffset.UtcNow.AddDays(30));
+
+        var (pdf, bundle) = await SelfAnchoredDocument.CreateAsync(fixture, fixture.CertService, fixture.Documents[0].Bundle, seal, DateTimeOffset.UtcNow);
+
+        var report = await VerifyAsync(pdf, bundle);
+
+        Assert.Equal(["seal-validity"], Failed(report));
+        Assert.Contains("outside seal XA-FUTURE-0001's validity window", Detail(report, "seal-validity"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_bundle_endpoint_still_runs_only_the_bundle_checks()
+    {
+        using var client = fixture.Verifier.CreateClient();
+
+        var report = await (await client.PostAsJsonAsync("/api/v1/verify", fixture.Documents[0].Bundle, JsonSerializerOptions.Web)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("valid", report.GetProperty("verdict").GetString());
+        Assert.DoesNotContain(report.GetProperty("checks").EnumerateArray(), c => DocumentChecks.Contains(c.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Requests_that_are_not_a_PDF_and_a_bundle_get_a_problem_not_a_report()
+    {
+        using var client = fixture.Verifier.CreateClient();
+        var (pdf, bundle) = fixture.Documents[0];
+
+        var json = await client.PostAsJsonAsync("/api/v1/verify/pdf", bundle);
+        var noBundle = await client.PostAsync("/api/v1/verify/pdf", Form(pdf, null));
+        var notPdf = await client.PostAsync("/api/v1/verify/pdf", Form("hello"u8.ToArray(), JsonSerializer.Serialize(bundle, JsonSerializerOptions.Web)));
+        var badBundle = await client.PostAsync("/api/v1/verify/pdf", Form(pdf, "{\"format\":\"x\"}"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        foreach (var response in new[] { noBundle, notPdf, badBundle })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    private async Task<JsonElement> VerifyAsync(byte[] pdf, CertificateBundle bundle)
+    {
+        using var client = fixture.Verifier.CreateClient();
+        using var form = Form(pdf, JsonSerializer.Serialize(bundle, JsonSerializerOptions.Web));
+        var response = await client.PostAsync("/api/v1/verify/pdf", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static MultipartFormDataContent Form(byte[] pdf, string? bundle)
+    {
+        var form = new MultipartFormDataContent();
+        var document = new ByteArrayContent(pdf);
+        document.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(document, "document", "certificate.pdf");
+        if (bundle is not null)
+        {
+            var part = new StringContent(bundle, Encoding.UTF8, "application/json");
+            form.Add(part, "bundle", "bundle.json");
+        }
+
+        return form;
+    }
+
+    private static List<string> Failed(JsonElement report) =>
+        report.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("status").GetString() == "failed").Select(c => c.GetProperty("name").GetString()!).ToList();
+
+    private static string Status(JsonElement report, string check) =>
+        report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == check).GetProperty("status").GetString()!;
+
+    private static string Detail(JsonElement report, string check) =>
+        report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == check).GetProperty("detail").GetString()!;
+}
