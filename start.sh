@@ -16,15 +16,15 @@ devnet/setup.sh
 echo "start: building (Release)"
 dotnet build TrustLedger.slnx -c Release --nologo --no-restore -v q
 mkdir -p "$state"
-# State from an older layout (before departments, keys and types moved into the store, and before
-# certificates were encrypted at rest) cannot be
-# upgraded in place: set it aside, start fresh.
-if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "6" ]]; then
+# State from an older layout (before departments, keys and types moved into the store, before
+# certificates were encrypted at rest, before the AuditTrail contract) cannot be upgraded in
+# place: set it aside, start fresh.
+if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "7" ]]; then
   aside="$root/devnet/.state-old-$(date +%Y%m%d%H%M%S)"
   mv "$state" "$aside" && mkdir -p "$state"
   echo "start: earlier devnet state moved to ${aside#$root/} (its layout predates this version)"
 fi
-echo 6 >"$state/LAYOUT"
+echo 7 >"$state/LAYOUT"
 export TRUSTLEDGER_KEYSTORE_PASSPHRASE=dev-only-keystore-passphrase
 
 for port in "$chain_port" "$cert_port" "$verifier_port"; do
@@ -110,6 +110,10 @@ echo "  verdict: $(sed -E 's/.*"verdict":"([a-z]+)".*/\1/' <<<"$report")"
 grep -o '"name":"[a-z-]*","status":"[a-z]*"' <<<"$report" | sed -E 's/"name":"([a-z-]+)","status":"([a-z]+)"/  \2  \1/'
 echo "  (bundle saved to devnet/.state/demo-bundle.json)"
 curl -fsS "$api/$id/pdf" -H "$key" -o "$state/demo-certificate.pdf" && echo "  sealed PDF saved to devnet/.state/demo-certificate.pdf"
+pdf_report=$(curl -sS -X POST "http://127.0.0.1:$verifier_port/api/v1/verify/pdf" \
+  -F "document=@$state/demo-certificate.pdf;type=application/pdf" -F "bundle=@$state/demo-bundle.json;type=application/json")
+echo "start: the sealed PDF with its bundle, Verifier says: $(sed -E 's/.*"verdict":"([a-z]+)".*/\1/' <<<"$pdf_report")"
+grep -o '"name":"\(document\|seal\)-[a-z]*","status":"[a-z]*"' <<<"$pdf_report" | sed -E 's/"name":"([a-z-]+)","status":"([a-z]+)"/  \2  \1/'
 
 cat <<TXT
 
@@ -132,6 +136,7 @@ Try it (copy and paste into another terminal, from this folder):
   curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/bundle -H "X-Api-Key: \$key" > bundle.json
   curl -s -X POST http://127.0.0.1:$verifier_port/api/v1/verify -H 'Content-Type: application/json' -d @bundle.json
   curl -s http://127.0.0.1:$cert_port/api/v1/certificates/\$id/pdf -H "X-Api-Key: \$key" -o certificate.pdf   # sealed PDF with QR code
+  curl -s -X POST http://127.0.0.1:$verifier_port/api/v1/verify/pdf -F document=@certificate.pdf -F bundle=@bundle.json
 
 Press Ctrl-C to stop everything.
 TXT

@@ -13,7 +13,8 @@ public sealed record DeploymentRecord(
     string CertificateAnchor,
     string? SealRegistry,
     ulong DeployedAtBlock,
-    string GovernanceAdmin)
+    string GovernanceAdmin,
+    string? AuditTrail = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

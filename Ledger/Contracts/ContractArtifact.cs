@@ -9,8 +9,9 @@ public sealed record ContractArtifact(string Name, string AbiJson, string Byteco
     public static readonly ContractArtifact IssuerRegistry = Load("IssuerRegistry");
     public static readonly ContractArtifact CertificateAnchor = Load("CertificateAnchor");
     public static readonly ContractArtifact SealRegistry = Load("SealRegistry");
+    public static readonly ContractArtifact AuditTrail = Load("AuditTrail");
 
-    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor, SealRegistry];
+    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail];
 
     private static ContractArtifact Load(string name)
     {

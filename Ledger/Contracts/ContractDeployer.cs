@@ -4,7 +4,7 @@ using TrustLedger.Ledger.Chain;
 namespace TrustLedger.Ledger.Contracts;
 
 /// <summary>
-/// Deploys IssuerRegistry, CertificateAnchor and SealRegistry once per chain. An existing record is
+/// Deploys IssuerRegistry, CertificateAnchor, SealRegistry and AuditTrail once per chain. An existing record is
 /// reused when its chain id and genesis hash match the node and code is present at every address; otherwise
 /// (a fresh devnet) the contracts are deployed again and the record rewritten.
 /// </summary>
@@ -21,7 +21,9 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
             && await chain.HasCodeAsync(existing.IssuerRegistry)
             && await chain.HasCodeAsync(existing.CertificateAnchor)
             && existing.SealRegistry is not null
-            && await chain.HasCodeAsync(existing.SealRegistry))
+            && await chain.HasCodeAsync(existing.SealRegistry)
+            && existing.AuditTrail is not null
+            && await chain.HasCodeAsync(existing.AuditTrail))
         {
             return (existing, true);
         }
@@ -29,7 +31,9 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
         var registry = await DeployAsync(new IssuerRegistryDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
         var anchor = await DeployAsync(new CertificateAnchorDeployment { Registry = registry.ContractAddress! }, cancellationToken);
         var seals = await DeployAsync(new SealRegistryDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
-        var record = new DeploymentRecord(chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, seals.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address);
+        var trail = await DeployAsync(new AuditTrailDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
+        var record = new DeploymentRecord(
+            chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, seals.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address, trail.ContractAddress!);
         record.Save(recordPath);
         return (record, false);
     }

@@ -26,6 +26,9 @@ public static class ChainServiceCollectionExtensions
         services.AddSingleton(sp => new SealRegistryClient(
             sp.GetRequiredService<ChainReader>().Web3,
             sp.GetRequiredService<DeploymentRecord>().SealRegistry ?? throw new InvalidOperationException("the deployment record has no SealRegistry: run the deployer again")));
+        services.AddSingleton(sp => new AuditTrailClient(
+            sp.GetRequiredService<ChainReader>().Web3,
+            sp.GetRequiredService<DeploymentRecord>().AuditTrail ?? throw new InvalidOperationException("the deployment record has no AuditTrail: run the deployer again")));
         return services;
     }
 }
