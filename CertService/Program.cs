@@ -5,6 +5,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Seals;
+using TrustLedger.CertService.Sharing;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Hosting;
 
@@ -42,6 +43,8 @@ public sealed class Program
         app.MapTypesApi();
         app.MapAdminApi();
         app.MapSealsApi();
+        app.MapAgenciesApi();
+        app.MapSharingApi();
         await app.RunAsync();
     }
 }

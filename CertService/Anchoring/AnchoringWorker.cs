@@ -6,8 +6,8 @@ namespace TrustLedger.CertService.Anchoring;
 
 /// <summary>
 /// The anchoring pipeline, after cert-issuer: finish batches left prepared (by a crash or an
-/// outage), render and seal the documents of new certificates, then prepare and submit new
-/// batches, every interval or as soon as a batch is full.
+/// outage), render and seal the documents of new certificates, prepare and submit new batches,
+/// then anchor the sharing trail; every interval or as soon as a batch is full.
 /// </summary>
 public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigger trigger, ILogger<AnchoringWorker> logger) : BackgroundService
 {
@@ -59,6 +59,12 @@ public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigge
             {
                 await submitter.SubmitAsync(batch, cancellationToken);
             }
+        }
+
+        var trail = scope.ServiceProvider.GetRequiredService<Sharing.SharingTrailAnchoring>();
+        while (await trail.AnchorWaitingAsync(cancellationToken) == Sharing.SharingTrailAnchoring.MaxEvents)
+        {
+            // A full batch: more may be waiting.
         }
     }
 }

@@ -144,7 +144,7 @@ public static class CertificatesApi
         return new CertificateView(record.Id, record.Identifier, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(canonicalJson), anchor);
     }
 
-    private static CertificateBundle ToBundle(CertificateRecord record, string canonicalJson, DeploymentRecord deployment)
+    internal static CertificateBundle ToBundle(CertificateRecord record, string canonicalJson, DeploymentRecord deployment)
     {
         var batch = record.Batch!;
         return new CertificateBundle(
@@ -157,7 +157,7 @@ public static class CertificatesApi
             new BundleAnchor(deployment.ChainId, deployment.CertificateAnchor, deployment.IssuerRegistry, batch.TransactionHash!, (ulong)batch.BlockNumber!.Value));
     }
 
-    private static List<string> SplitPath(byte[]? path) =>
+    internal static List<string> SplitPath(byte[]? path) =>
         path is null ? [] : path.Chunk(HashFunctions.DigestSize).Select(Convert.ToHexStringLower).ToList();
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();

@@ -62,6 +62,18 @@ public static class Problems
     public static ProblemHttpResult SealExists(string code) =>
         Make(StatusCodes.Status409Conflict, "seal-exists", "Seal exists", $"Seal {code} is already registered.");
 
+    public static ProblemHttpResult AgencyNotFound(string code) =>
+        Make(StatusCodes.Status404NotFound, "agency-not-found", "Agency not registered", $"No relying agency {code} is registered for sharing.");
+
+    public static ProblemHttpResult AgencyExists(string code) =>
+        Make(StatusCodes.Status409Conflict, "agency-exists", "Agency already registered", $"Agency {code} is registered already.");
+
+    public static ProblemHttpResult GrantNotFound(Guid id) =>
+        Make(StatusCodes.Status404NotFound, "grant-not-found", "Grant not found", $"There is no sharing grant {id} for you.");
+
+    public static ProblemHttpResult GrantNotUsable(Guid id, string reason) =>
+        Make(StatusCodes.Status403Forbidden, "grant-not-usable", "The grant does not allow access now", $"Grant {id} {reason}.");
+
     public static ProblemHttpResult DocumentNotReady(Guid id) =>
         Make(StatusCodes.Status409Conflict, "document-not-ready", "Document not sealed yet", $"Certificate {id} is accepted; its PDF is rendered and sealed with the next anchoring round. Retry shortly.");
 

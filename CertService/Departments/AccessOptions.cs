@@ -30,6 +30,9 @@ public sealed class OidcOptions
     /// <summary>The token claim that carries a department's unified social credit code.</summary>
     public string DepartmentClaim { get; set; } = "credit_code";
 
+    /// <summary>The claim carrying a signed-in holder's verified ID number or credit code (real-name sign-in).</summary>
+    public string HolderClaim { get; set; } = "holder_code";
+
     /// <summary>The role (in the <c>roles</c> or <c>role</c> claim) of governance administrators.</summary>
     public string AdminRole { get; set; } = "trustledger.admin";
 

@@ -41,7 +41,10 @@ public sealed class ApiKeyAuthenticationHandler(
             .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
         if (key is null)
         {
-            return AuthenticateResult.Fail("unknown or revoked API key");
+            var agency = await store.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ApiKeyHash == hash, Context.RequestAborted);
+            return agency is null
+                ? AuthenticateResult.Fail("unknown or revoked API key")
+                : Success([new Claim(AccessClaims.AgencyCode, agency.Code), new Claim(AccessClaims.ActorClaim, $"agency:{agency.Code}")]);
         }
 
         return Success([new Claim(AccessClaims.CreditCode, key.DepartmentCode), new Claim(AccessClaims.ActorClaim, $"api-key:{key.Prefix}")]);

@@ -28,7 +28,9 @@ public static class DepartmentExtensions
             .Configure<IOptions<AccessOptions>>((jwt, access) => ConfigureJwt(jwt, access.Value.Oidc));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AccessClaims.IssuerPolicy, policy => policy.RequireClaim(AccessClaims.CreditCode))
-            .AddPolicy(AccessClaims.AdminPolicy, policy => policy.RequireClaim(AccessClaims.Admin, "true"));
+            .AddPolicy(AccessClaims.AdminPolicy, policy => policy.RequireClaim(AccessClaims.Admin, "true"))
+            .AddPolicy(AccessClaims.AgencyPolicy, policy => policy.RequireClaim(AccessClaims.AgencyCode))
+            .AddPolicy(AccessClaims.HolderPolicy, policy => policy.RequireClaim(AccessClaims.HolderCode));
         return builder;
     }
 
@@ -62,6 +64,12 @@ public static class DepartmentExtensions
                 if (principal.FindFirstValue(oidc.DepartmentClaim) is { Length: > 0 } code)
                 {
                     claims.Add(new Claim(AccessClaims.CreditCode, code));
+                }
+
+                // Citizens and companies sign in on the platform with real-name verification; it states whose certificates they hold.
+                if (principal.FindFirstValue(oidc.HolderClaim) is { Length: > 0 } holder)
+                {
+                    claims.Add(new Claim(AccessClaims.HolderCode, holder));
                 }
 
                 if (principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AdminRole))

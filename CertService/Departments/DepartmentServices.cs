@@ -19,6 +19,7 @@ public static class DepartmentServices
             .ValidateOnStart();
         builder.Services.AddSingleton<Protection.CertificateVault>();
         builder.Services.AddSingleton<Seals.SealKeys>();
+        builder.Services.AddOptions<Seals.SealOptions>().BindConfiguration(Seals.SealOptions.Section);
         builder.Services.AddSingleton<Seals.DepartmentSeals>();
         builder.Services.AddSingleton<GovernanceSender>();
         builder.Services.AddScoped<DepartmentOnboarding>();

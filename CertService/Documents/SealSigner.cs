@@ -5,8 +5,8 @@ using TrustLedger.Ledger.Crypto;
 namespace TrustLedger.CertService.Documents;
 
 /// <summary>
-/// Signs one PDF's byte ranges with a department's electronic seal: detached CMS, SM2 over SM3,
-/// with the GB/T 38540 fields (seal, time, data hash, what was sealed) as a signed attribute.
+/// Signs one PDF's byte ranges with a department's electronic seal: detached CMS, SM2 over SM3
+/// (or ECDSA P-256 over SHA-256 for a seal in the international suite), with the GB/T 38540 fields (seal, time, data hash, what was sealed) as a signed attribute.
 /// </summary>
 public sealed class SealSigner(ActiveSeal seal, string propertyInfo, DateTimeOffset signingTime) : IDigitalSigner
 {
@@ -29,6 +29,6 @@ public sealed class SealSigner(ActiveSeal seal, string propertyInfo, DateTimeOff
             content.Write(buffer, 0, read);
         }
 
-        return Sm2CmsSigner.SignDetached(seal.Key, seal.Certificate, content.ToArray(), seal.Code, propertyInfo, signingTime);
+        return SealCmsSigner.SignDetached(seal.Key, seal.Certificate, content.ToArray(), seal.Code, propertyInfo, signingTime);
     }
 }

@@ -32,4 +32,5 @@ public static class ErrorCodes
     public const string StatusUnknown = "status.unknown";
     public const string IssuerNotYours = "issuer.notYours";
     public const string SealCodeFormat = "seal.code.format";
+    public const string SealSuiteUnknown = "seal.suite.unknown";
 }

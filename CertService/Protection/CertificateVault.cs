@@ -37,6 +37,28 @@ public sealed class CertificateVault(KeyEncryptionKeys keys, IOptions<Protection
             : null;
     }
 
+    /// <summary>The certificate's ciphertext with its data key re-wrapped to an agency's SM2 key.</summary>
+    public Task<SharedCiphertext> ShareCertificateAsync(CertificateRecord record, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters agency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ShareAsync(record.SealedCertificate, record.Id.ToByteArray(), agency, cancellationToken);
+    }
+
+    public async Task<SharedCiphertext?> ShareDocumentAsync(CertificateRecord record, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters agency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.SealedDocument is { } envelope
+            ? await ShareAsync(envelope, [.. record.Id.ToByteArray(), .. DocumentContext], agency, cancellationToken)
+            : null;
+    }
+
+    private async Task<SharedCiphertext> ShareAsync(byte[] envelope, byte[] associatedData, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters agency, CancellationToken cancellationToken)
+    {
+        var cipher = AeadCiphers.ById(envelope[1]);
+        var kek = await keys.GetAsync(Envelope.KekIdOf(envelope), cipher, cancellationToken);
+        return Envelope.ShareWith(envelope, kek, agency, associatedData);
+    }
+
     private async Task<byte[]> SealBytesAsync(string issuerCode, byte[] plaintext, byte[] associatedData, CancellationToken cancellationToken)
     {
         var cipher = Cipher;

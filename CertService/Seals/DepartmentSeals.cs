@@ -5,8 +5,8 @@ using TrustLedger.Ledger.Crypto;
 
 namespace TrustLedger.CertService.Seals;
 
-/// <summary>A seal ready to sign: its code, its SM2 key (from the keystore) and its certificate.</summary>
-public sealed record ActiveSeal(string Code, Sm2KeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate);
+/// <summary>A seal ready to sign: its code, its key (from the keystore) and its certificate.</summary>
+public sealed record ActiveSeal(string Code, SealKeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate);
 
 /// <summary>Finds the seal a department's documents are signed with: its newest seal that the chain says is active.</summary>
 public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
@@ -17,7 +17,7 @@ public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
         var seals = await store.Seals.AsNoTracking().Where(s => s.DepartmentCode == departmentCode).ToListAsync(cancellationToken);
         foreach (var seal in seals.OrderByDescending(s => s.CreatedAt))
         {
-            if ((await registry.GetAsync(seal.Code))?.Status == SealStatus.Active && await keys.FindAsync(seal.Code, cancellationToken) is { } pair)
+            if ((await registry.GetAsync(seal.Code))?.Status == SealStatus.Active && await keys.FindAsync(seal.Code, seal.Suite, cancellationToken) is { } pair)
             {
                 return new ActiveSeal(seal.Code, pair, new Org.BouncyCastle.X509.X509Certificate(seal.Certificate));
             }

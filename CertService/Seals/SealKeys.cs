@@ -3,24 +3,24 @@ using TrustLedger.Ledger.Keys;
 
 namespace TrustLedger.CertService.Seals;
 
-/// <summary>Seal SM2 keys, kept encrypted in the keystore under <c>seal-{code}</c>; they never leave this service.</summary>
+/// <summary>Seal keys (SM2 or P-256), kept encrypted in the keystore under <c>seal-{code}</c>; they never leave this service.</summary>
 public sealed class SealKeys(FileKeyStore keystore)
 {
-    public async Task<Sm2KeyPair> CreateAsync(string sealCode, CancellationToken cancellationToken)
+    public async Task<SealKeyPair> CreateAsync(string sealCode, string suite, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(sealCode, cancellationToken);
+        var existing = await FindAsync(sealCode, suite, cancellationToken);
         if (existing is not null)
         {
             return existing;
         }
 
-        var pair = Sm2KeyPair.Generate();
-        await keystore.SaveSecretAsync(KeyId(sealCode), pair.PrivateKeyBytes(), "sm2-seal", cancellationToken);
+        var pair = SealKeyPair.Generate(suite);
+        await keystore.SaveSecretAsync(KeyId(sealCode), pair.PrivateKeyBytes(), suite == SealKeyPair.Sm2Sm3 ? "sm2-seal" : "ecdsa-p256-seal", cancellationToken);
         return pair;
     }
 
-    public async Task<Sm2KeyPair?> FindAsync(string sealCode, CancellationToken cancellationToken) =>
-        await keystore.FindSecretAsync(KeyId(sealCode), cancellationToken) is { } secret ? Sm2KeyPair.FromPrivateKey(secret) : null;
+    public async Task<SealKeyPair?> FindAsync(string sealCode, string suite, CancellationToken cancellationToken) =>
+        await keystore.FindSecretAsync(KeyId(sealCode), cancellationToken) is { } secret ? SealKeyPair.FromPrivateKey(suite, secret) : null;
 
     private static string KeyId(string sealCode) => "seal-" + sealCode;
 }

@@ -1,9 +1,10 @@
 namespace TrustLedger.CertService.Seals;
 
-public sealed record CreateSealRequest(string? Code, string? Name, byte? Type, DateTimeOffset? ValidFrom, DateTimeOffset? ValidUntil);
+/// <summary>A new seal; <paramref name="Suite"/> (<c>SM2-SM3</c> or <c>ECDSA-P256-SHA256</c>) defaults to <c>Seals:SignatureSuite</c>.</summary>
+public sealed record CreateSealRequest(string? Code, string? Name, byte? Type, DateTimeOffset? ValidFrom, DateTimeOffset? ValidUntil, string? Suite = null);
 
 public sealed record SealStatusRequest(ushort? Reason);
 
 /// <summary>A seal as relying parties see it: who owns it, its public key, window and current on-chain status.</summary>
 public sealed record SealView(
-    string Code, string DepartmentCode, string Name, byte Type, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, string PublicKey, string Status, string RegistrationTransaction);
+    string Code, string DepartmentCode, string Name, byte Type, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, string Suite, string PublicKey, string Status, string RegistrationTransaction);

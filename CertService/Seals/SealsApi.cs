@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
@@ -13,8 +14,8 @@ using TrustLedger.Ledger.Crypto;
 namespace TrustLedger.CertService.Seals;
 
 /// <summary>
-/// Electronic seals: governance administrators create a department's seal (an SM2 key generated
-/// and kept encrypted here, its public-key hash and validity registered in SealRegistry on chain),
+/// Electronic seals: governance administrators create a department's seal (an SM2 key, or a P-256
+/// key in the international suite, generated and kept encrypted here, its public-key hash and validity registered in SealRegistry on chain),
 /// and suspend, reinstate or revoke it there. Anyone may read a seal's public key and status.
 /// </summary>
 public static partial class SealsApi
@@ -34,7 +35,7 @@ public static partial class SealsApi
     }
 
     public static async Task<Results<Created<SealView>, ValidationProblem, ProblemHttpResult>> CreateSeal(
-        string department, CreateSealRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] SealServices services, SealKeys keys, CancellationToken cancellationToken)
+        string department, CreateSealRequest request, ClaimsPrincipal user, HttpRequest http, [AsParameters] SealServices services, SealKeys keys, IOptions<SealOptions> options, CancellationToken cancellationToken)
     {
         var owner = await DepartmentDirectory.FindAsync(services.Store, department, cancellationToken);
         if (owner is null)
@@ -62,6 +63,12 @@ public static partial class SealsApi
             errors.Add(new FieldError("validUntil", ErrorCodes.ValidUntilBeforeValidFrom));
         }
 
+        var suite = request.Suite ?? options.Value.SignatureSuite;
+        if (!SealKeyPair.IsKnown(suite))
+        {
+            errors.Add(new FieldError("suite", ErrorCodes.SealSuiteUnknown, suite));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, ResponseLanguage.Of(http), "invalid-seal");
@@ -74,7 +81,7 @@ public static partial class SealsApi
 
         try
         {
-            var pair = await keys.CreateAsync(request.Code!, cancellationToken);
+            var pair = await keys.CreateAsync(request.Code!, suite, cancellationToken);
             var sender = await services.Governance.SenderAsync(cancellationToken);
             var outcome = await services.Chain.RegisterAsync(
                 sender, request.Code!, owner.Account, pair.PublicKeyBytes, request.ValidFrom!.Value, request.ValidUntil!.Value, request.Type ?? 1, request.Name!.Trim(), cancellationToken);
@@ -89,6 +96,7 @@ public static partial class SealsApi
                 DepartmentCode = owner.CreditCode,
                 Name = request.Name!.Trim(),
                 SealType = request.Type ?? 1,
+                Suite = suite,
                 ValidFrom = request.ValidFrom.Value,
                 ValidUntil = request.ValidUntil.Value,
                 PublicKey = pair.PublicKeyBytes,
@@ -154,7 +162,7 @@ public static partial class SealsApi
     }
 
     private static SealView View(SealRecord seal, SealStatus status) => new(
-        seal.Code, seal.DepartmentCode, seal.Name, seal.SealType, seal.ValidFrom, seal.ValidUntil,
+        seal.Code, seal.DepartmentCode, seal.Name, seal.SealType, seal.ValidFrom, seal.ValidUntil, seal.Suite,
         Convert.ToHexStringLower(seal.PublicKey), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction);
 
     [GeneratedRegex("^[0-9A-Za-z-]{4,59}$")]

@@ -26,6 +26,12 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<SealRecord> Seals => Set<SealRecord>();
 
+    public DbSet<AgencyRecord> Agencies => Set<AgencyRecord>();
+
+    public DbSet<SharingGrantRecord> SharingGrants => Set<SharingGrantRecord>();
+
+    public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
+
     /// <summary>Advances and returns the serial counter in one statement, atomic across instances sharing the database.</summary>
     public async Task<long> NextSerialAsync(string issuerCode, string typeCode, int year, CancellationToken cancellationToken)
     {
@@ -69,6 +75,29 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         department.Property(d => d.CreditCode).HasMaxLength(18);
         department.Property(d => d.Account).HasMaxLength(42);
         department.HasIndex(d => d.Account).IsUnique();
+
+        var agency = modelBuilder.Entity<AgencyRecord>();
+        agency.ToTable("agencies");
+        agency.HasKey(a => a.Code);
+        agency.Property(a => a.Code).HasMaxLength(18);
+        agency.Property(a => a.ApiKeyHash).HasMaxLength(64);
+        agency.HasIndex(a => a.ApiKeyHash).IsUnique();
+
+        var grant = modelBuilder.Entity<SharingGrantRecord>();
+        grant.ToTable("sharing_grants");
+        grant.HasKey(g => g.Id);
+        grant.Property(g => g.AgencyCode).HasMaxLength(18);
+        grant.Property(g => g.Purpose).HasMaxLength(200);
+        grant.HasIndex(g => g.CertificateId);
+
+        var sharingEvent = modelBuilder.Entity<SharingEventRecord>();
+        sharingEvent.ToTable("sharing_events");
+        sharingEvent.HasKey(e => e.Id);
+        sharingEvent.Property(e => e.Kind).HasMaxLength(20);
+        sharingEvent.Property(e => e.AgencyCode).HasMaxLength(18);
+        sharingEvent.Property(e => e.TrailTransaction).HasMaxLength(66);
+        sharingEvent.HasIndex(e => e.CertificateId);
+        sharingEvent.HasIndex(e => e.TrailRoot);
 
         var apiKey = modelBuilder.Entity<ApiKeyRecord>();
         apiKey.ToTable("api_keys");

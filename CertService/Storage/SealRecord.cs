@@ -16,7 +16,10 @@ public sealed class SealRecord
 
     public DateTimeOffset ValidUntil { get; set; }
 
-    /// <summary>The SM2 public key, uncompressed (65 bytes).</summary>
+    /// <summary>The signature suite: <c>SM2-SM3</c> (default) or <c>ECDSA-P256-SHA256</c>.</summary>
+    public string Suite { get; set; } = Ledger.Crypto.SealKeyPair.Sm2Sm3;
+
+    /// <summary>The public key (SM2 or P-256), uncompressed (65 bytes).</summary>
     public required byte[] PublicKey { get; set; }
 
     /// <summary>The seal's self-issued X.509 certificate (DER), carried in every signature it makes.</summary>

@@ -73,6 +73,36 @@ public static class Envelope
         }
     }
 
+    /// <summary>
+    /// Re-encrypts an envelope's data key to a recipient's SM2 public key without touching the
+    /// payload: the recipient gets the payload ciphertext as stored and can open it with its private
+    /// key alone. The data key exists in memory only for the moment of re-wrapping.
+    /// </summary>
+    public static SharedCiphertext ShareWith(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> kek, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters recipient, ReadOnlySpan<byte> associatedData)
+    {
+        if (envelope.Length < 4 || envelope[0] != Version)
+        {
+            throw new CryptographicException("not a TrustLedger envelope (v1)");
+        }
+
+        var cipher = AeadCiphers.ById(envelope[1]);
+        var kekIdLength = BinaryPrimitives.ReadUInt16BigEndian(envelope[2..]);
+        var offset = 4;
+        var kekId = Take(envelope, ref offset, kekIdLength);
+        var wrapNonce = Take(envelope, ref offset, NonceSize);
+        var wrapped = Take(envelope, ref offset, cipher.KeySize + TagSize);
+        var dataNonce = Take(envelope, ref offset, NonceSize).ToArray();
+        var dataKey = cipher.Decrypt(kek, wrapNonce, wrapped, kekId);
+        try
+        {
+            return new SharedCiphertext(cipher.Name, Sm2Encryption.Encrypt(recipient, dataKey), dataNonce, envelope[offset..].ToArray(), associatedData.ToArray());
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
     private static void Append(Span<byte> output, ref int offset, ReadOnlySpan<byte> part)
     {
         part.CopyTo(output[offset..]);

@@ -7,15 +7,14 @@ using Org.BouncyCastle.X509;
 namespace TrustLedger.Ledger.Crypto;
 
 /// <summary>
-/// The X.509 certificate a seal signs with: self-issued (SM3withSM2) over the seal's SM2 key. Trust
+/// The X.509 certificate a seal signs with: self-issued over the seal's key, in the seal's suite
+/// (SM3withSM2, or SHA256withECDSA on P-256). Trust
 /// in it does not come from a CA chain but from SealRegistry, which holds the hash of the same
 /// public key, the owner and the validity window on chain.
 /// </summary>
 public static class SealCertificate
 {
-    public const string SignatureAlgorithm = "SM3WITHSM2";
-
-    public static X509Certificate Create(Sm2KeyPair seal, string sealCode, string departmentCode, DateTimeOffset validFrom, DateTimeOffset validUntil)
+    public static X509Certificate Create(SealKeyPair seal, string sealCode, string departmentCode, DateTimeOffset validFrom, DateTimeOffset validUntil)
     {
         ArgumentNullException.ThrowIfNull(seal);
         var subject = new X509Name($"CN={sealCode},O={departmentCode},OU=Electronic Seal,C=CN");
@@ -27,6 +26,6 @@ public static class SealCertificate
         generator.SetNotAfter(validUntil.UtcDateTime);
         generator.SetPublicKey(seal.PublicKey);
         generator.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(KeyUsage.DigitalSignature | KeyUsage.NonRepudiation));
-        return generator.Generate(new Asn1SignatureFactory(SignatureAlgorithm, seal.PrivateKey));
+        return generator.Generate(new Asn1SignatureFactory(seal.SignatureAlgorithm, seal.PrivateKey));
     }
 }

@@ -62,6 +62,40 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
 
     }
 
+    /// <summary>
+    /// A client signed in as a holder on the identity platform: a bearer token whose holder claim
+    /// carries their (real-name verified) ID number or credit code.
+    /// </summary>
+    public HttpClient HolderClient(string holderCode)
+    {
+        var handler = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler();
+        var token = handler.CreateEncodedJwt(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = OidcIssuer,
+            Audience = "trustledger-certservice",
+            Subject = new System.Security.Claims.ClaimsIdentity([new("sub", "citizen-" + holderCode[^4..]), new("holder_code", holderCode)]),
+            Expires = DateTime.UtcNow.AddMinutes(30),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(OidcSigningKey), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Registers a relying agency with a fresh SM2 key through the admin API; returns its client and private key.</summary>
+    public async Task<(HttpClient Client, TrustLedger.Ledger.Crypto.Sm2KeyPair Key, string Code)> RegisterAgencyAsync(string code, string name = "西安市住房公积金管理中心（测试）")
+    {
+        var key = TrustLedger.Ledger.Crypto.Sm2KeyPair.Generate();
+        using var admin = AdminClient();
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/agencies", new { code, name, encryptionPublicKey = Convert.ToHexStringLower(key.PublicKeyBytes) });
+        response.EnsureSuccessStatusCode();
+        var apiKey = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return (client, key, code);
+    }
+
     /// <summary>Runs the document stage now: renders and seals the PDF of every accepted certificate.</summary>
     public async Task SealDocumentsAsync()
     {

@@ -8,8 +8,8 @@ namespace TrustLedger.Verifier.Verification.Checks;
 
 /// <summary>
 /// Passes when the PDF carries exactly one embedded signature that covers the whole file but its
-/// own /Contents, made by one signer whose certificate travels in the CMS, with SM2/SM3 (or ECDSA
-/// P-256/SHA-256), and the signature verifies over the signed attributes whose message digest is
+/// own /Contents, made by one signer whose certificate travels in the CMS, in the SM2-SM3 or the
+/// ECDSA-P256-SHA256 suite, and the signature verifies over the signed attributes whose message digest is
 /// that of the signed bytes. Who the key belongs to is the next check's business.
 /// </summary>
 public sealed class DocumentSignatureCheck : IDocumentCheck
@@ -47,13 +47,14 @@ public sealed class DocumentSignatureCheck : IDocumentCheck
 
         var suite = signer.DigestAlgorithmID.Algorithm.Id switch
         {
-            Sm3 => "SM2/SM3",
-            Sha256 => "ECDSA-P256/SHA-256",
+            Sm3 => SealKeyPair.Sm2Sm3,
+            Sha256 => SealKeyPair.EcdsaP256Sha256,
             _ => null,
         };
-        if (suite is null || certificate.GetPublicKey() is not ECPublicKeyParameters publicKey)
+        // The digest and the key's curve must make one suite: no SM2 key with SHA-256, no P-256 with SM3.
+        if (suite is null || certificate.GetPublicKey() is not ECPublicKeyParameters publicKey || SealKeyPair.SuiteOf(publicKey) != suite)
         {
-            return Task.FromResult(CheckResult.Fail(Name, $"unsupported signature suite (digest {signer.DigestAlgorithmID.Algorithm.Id}); expected SM2/SM3 or ECDSA P-256/SHA-256"));
+            return Task.FromResult(CheckResult.Fail(Name, $"unsupported signature suite (digest {signer.DigestAlgorithmID.Algorithm.Id}); expected SM2 with SM3 or ECDSA P-256 with SHA-256"));
         }
 
         if (!Verifies(signer, publicKey))

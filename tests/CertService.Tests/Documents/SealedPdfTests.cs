@@ -85,12 +85,52 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
         Assert.Equal(pdf, await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf"));
     }
 
-    private async Task<string> CreateSealAsync()
+    [Fact]
+    public async Task A_seal_in_the_international_suite_signs_with_ECDSA_P256_and_SHA256_that_NET_verifies_on_its_own()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var seal = await CreateSealAsync(SealKeyPair.EcdsaP256Sha256);
+        var id = await Issuing.IssueAsync(department);
+        await Service.SealDocumentsAsync();
+
+        var pdf = await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
+
+        // System.Security.Cryptography.Pkcs, not BouncyCastle: what common PDF tooling relies on.
+        var (signedBytes, cms) = ExtractSignature(pdf);
+        var signed = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(signedBytes), detached: true);
+        signed.Decode(cms.GetEncoded());
+        signed.CheckSignature(verifySignatureOnly: true);
+        var signer = Assert.Single(signed.SignerInfos.Cast<System.Security.Cryptography.Pkcs.SignerInfo>());
+        Assert.Equal("2.16.840.1.101.3.4.2.1", signer.DigestAlgorithm.Value); // SHA-256
+        using var key = System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions.GetECDsaPublicKey(signer.Certificate!)!;
+        var curve = key.ExportParameters(false).Curve;
+        Assert.True(curve.Oid.Value == "1.2.840.10045.3.1.7" || curve.Oid.FriendlyName is "nistP256" or "ECDSA_P256", $"curve {curve.Oid.Value} {curve.Oid.FriendlyName}"); // P-256
+        Assert.Contains("CN=" + seal, signer.Certificate!.Subject, StringComparison.Ordinal);
+        using var seals = Service.CreateClient();
+        var view = await seals.GetFromJsonAsync<JsonElement>($"/api/v1/seals/{seal}");
+        Assert.Equal(SealKeyPair.EcdsaP256Sha256, view.GetProperty("suite").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_signature_suite_is_refused_and_nothing_is_registered()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo); // onboards the department
+        using var admin = Service.AdminClient();
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/seals",
+            new { code = "XA-RSA-0001", name = "章", type = 1, validFrom = DateTimeOffset.UtcNow, validUntil = DateTimeOffset.UtcNow.AddYears(1), suite = "RSA-2048" });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("seal.suite.unknown", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await new SealRegistryClient(Anvil.Chain.Web3, Anvil.Deployment.SealRegistry!).GetAsync("XA-RSA-0001"));
+    }
+
+    private async Task<string> CreateSealAsync(string suite = SealKeyPair.Sm2Sm3)
     {
         using var admin = Service.AdminClient();
         var code = "XA-SEAL-" + Guid.NewGuid().ToString("N")[..8];
         var response = await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/seals",
-            new { code, name = "行政审批专用章", type = 1, validFrom = DateTimeOffset.UtcNow.AddDays(-1), validUntil = DateTimeOffset.UtcNow.AddYears(3) });
+            new { code, name = "行政审批专用章", type = 1, validFrom = DateTimeOffset.UtcNow.AddDays(-1), validUntil = DateTimeOffset.UtcNow.AddYears(3), suite });
         response.EnsureSuccessStatusCode();
         return code;
     }

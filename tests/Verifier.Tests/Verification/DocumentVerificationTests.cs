@@ -59,7 +59,7 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
     [Fact]
     public async Task A_document_signed_with_a_key_that_no_seal_registration_backs_fails_seal_registration()
     {
-        var fresh = Sm2KeyPair.Generate();
+        var fresh = SealKeyPair.Generate(SealKeyPair.Sm2Sm3);
         var now = DateTimeOffset.UtcNow;
         // Claims the department's real seal code, but signs with a key of its own.
         var impostor = new ActiveSeal(SealedDocumentFixture.SealCode, fresh,
@@ -76,7 +76,7 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
     [Fact]
     public async Task A_document_sealed_with_a_seal_code_never_registered_fails_seal_registration()
     {
-        var fresh = Sm2KeyPair.Generate();
+        var fresh = SealKeyPair.Generate(SealKeyPair.Sm2Sm3);
         var now = DateTimeOffset.UtcNow;
         var unregistered = new ActiveSeal("XA-NEVER-REGISTERED", fresh,
             SealCertificate.Create(fresh, "XA-NEVER-REGISTERED", TestDepartments.Demo.CreditCode, now.AddDays(-1), now.AddYears(1)));
@@ -116,6 +116,18 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
 
         Assert.Equal(["seal-validity"], Failed(report));
         Assert.Contains("outside seal XA-FUTURE-0001's validity window", Detail(report, "seal-validity"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_sealed_in_the_ECDSA_P256_suite_verifies_like_an_SM2_one()
+    {
+        var seal = await fixture.CreateSealAsync("XA-ECDSA-0001", DateTimeOffset.UtcNow.AddDays(-1), SealKeyPair.EcdsaP256Sha256);
+
+        var (pdf, bundle) = await SelfAnchoredDocument.CreateAsync(fixture, fixture.CertService, fixture.Documents[0].Bundle, seal, DateTimeOffset.UtcNow);
+
+        var report = await VerifyAsync(pdf, bundle);
+        Assert.Equal("valid", report.GetProperty("verdict").GetString());
+        Assert.Contains(SealKeyPair.EcdsaP256Sha256, Detail(report, "document-signature"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,13 +45,13 @@ public sealed class SealedDocumentFixture : AnvilNode
     }
 
     /// <summary>Creates and registers a seal of the demo department through the admin API; returns it ready to sign.</summary>
-    public async Task<ActiveSeal> CreateSealAsync(string code, DateTimeOffset validFrom)
+    public async Task<ActiveSeal> CreateSealAsync(string code, DateTimeOffset validFrom, string suite = TrustLedger.Ledger.Crypto.SealKeyPair.Sm2Sm3)
     {
         using var admin = CertService.AdminClient();
         var response = await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/seals",
-            new { code, name = "行政审批专用章", type = 1, validFrom, validUntil = validFrom.AddYears(3) });
+            new { code, name = "行政审批专用章", type = 1, validFrom, validUntil = validFrom.AddYears(3), suite });
         response.EnsureSuccessStatusCode();
-        var key = (await CertService.Services.GetRequiredService<SealKeys>().FindAsync(code, CancellationToken.None))!;
+        var key = (await CertService.Services.GetRequiredService<SealKeys>().FindAsync(code, suite, CancellationToken.None))!;
         var record = await CertService.WithStoreAsync(store => Task.FromResult(store.Seals.Single(s => s.Code == code)));
         return new ActiveSeal(code, key, new Org.BouncyCastle.X509.X509Certificate(record.Certificate));
     }

@@ -22,6 +22,40 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.AgencyRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("ApiKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("EncryptionPublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ApiKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("agencies", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.AnchorBatchRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -402,6 +436,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<byte>("SealType")
                         .HasColumnType("smallint");
 
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("ValidFrom")
                         .HasColumnType("bigint");
 
@@ -432,6 +470,109 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.HasKey("IssuerCode", "TypeCode", "Year");
 
                     b.ToTable("serial_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.SharingEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("EntryHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("TrailBlock")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TrailIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("TrailProof")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TrailRoot")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("TrailSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrailTransaction")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("TrailRoot");
+
+                    b.ToTable("sharing_events", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.SharingGrantRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.ToTable("sharing_grants", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.CertificateRecord", b =>

@@ -17,6 +17,40 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.AgencyRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptionPublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ApiKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("agencies", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.AnchorBatchRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -397,6 +431,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<byte>("SealType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ValidFrom")
                         .HasColumnType("INTEGER");
 
@@ -427,6 +465,109 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.HasKey("IssuerCode", "TypeCode", "Year");
 
                     b.ToTable("serial_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.SharingEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EntryHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TrailBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrailIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TrailProof")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TrailRoot")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("TrailSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrailTransaction")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("TrailRoot");
+
+                    b.ToTable("sharing_events", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.SharingGrantRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.ToTable("sharing_grants", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.CertificateRecord", b =>

@@ -9,16 +9,16 @@ using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 namespace TrustLedger.Ledger.Crypto;
 
 /// <summary>
-/// Detached CMS SignedData (the PDF adbe.pkcs7.detached form) with an SM2 signature over SM3
-/// signed attributes, carrying the seal's certificate and, as a signed attribute, the GB/T 38540
-/// signature fields (<see cref="SesSignatureInfo"/>).
+/// Detached CMS SignedData (the PDF adbe.pkcs7.detached form) by a seal: SM2 over SM3, or ECDSA
+/// P-256 over SHA-256, on signed attributes that carry the signing time and the GB/T 38540
+/// signature fields (<see cref="SesSignatureInfo"/>), with the seal's certificate.
 /// </summary>
-public static class Sm2CmsSigner
+public static class SealCmsSigner
 {
-    public static byte[] SignDetached(Sm2KeyPair seal, X509Certificate certificate, byte[] content, string sealCode, string propertyInfo, DateTimeOffset signingTime)
+    public static byte[] SignDetached(SealKeyPair seal, X509Certificate certificate, byte[] content, string sealCode, string propertyInfo, DateTimeOffset signingTime)
     {
         ArgumentNullException.ThrowIfNull(seal);
-        var info = new SesSignatureInfo(SesSignatureInfo.CurrentVersion, sealCode, signingTime, Sm3HashFunction.Instance.Hash(content), propertyInfo);
+        var info = new SesSignatureInfo(SesSignatureInfo.CurrentVersion, sealCode, signingTime, seal.Digest.Hash(content), propertyInfo);
         var attributes = new Asn1EncodableVector
         {
             new Attribute(CmsAttributes.SigningTime, new DerSet(new Time(signingTime.UtcDateTime))),
@@ -27,7 +27,7 @@ public static class Sm2CmsSigner
         var generator = new CmsSignedDataGenerator();
         generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()
             .WithSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-            .Build(new Asn1SignatureFactory(SealCertificate.SignatureAlgorithm, seal.PrivateKey), certificate));
+            .Build(new Asn1SignatureFactory(seal.SignatureAlgorithm, seal.PrivateKey), certificate));
         generator.AddCertificate(certificate);
         return generator.Generate(new CmsProcessableByteArray(content), encapsulate: false).GetEncoded();
     }

@@ -1,0 +1,81 @@
+using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Asn1.Sec;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Security;
+using TrustLedger.Ledger.Hashing;
+
+namespace TrustLedger.Ledger.Crypto;
+
+/// <summary>
+/// An electronic seal's key pair in one of two signature suites: <c>SM2-SM3</c> (the GM suite of
+/// GB/T 38540, default) or <c>ECDSA-P256-SHA256</c> (for interoperability with PDF readers that do
+/// not know SM2). The suite fixes the curve, the digest and the X.509/CMS signature algorithm.
+/// </summary>
+public sealed class SealKeyPair
+{
+    public const string Sm2Sm3 = "SM2-SM3";
+    public const string EcdsaP256Sha256 = "ECDSA-P256-SHA256";
+
+    private static readonly ECDomainParameters Sm2Curve = new(GMNamedCurves.GetByName("sm2p256v1"));
+    private static readonly ECDomainParameters P256Curve = new(SecNamedCurves.GetByName("secp256r1"));
+
+    private SealKeyPair(string suite, ECPrivateKeyParameters privateKey)
+    {
+        Suite = suite;
+        PrivateKey = privateKey;
+        PublicKey = new ECPublicKeyParameters(privateKey.Parameters.G.Multiply(privateKey.D).Normalize(), privateKey.Parameters);
+    }
+
+    public string Suite { get; }
+
+    public ECPrivateKeyParameters PrivateKey { get; }
+
+    public ECPublicKeyParameters PublicKey { get; }
+
+    /// <summary>The public key as an uncompressed point (65 bytes); SealRegistry holds its SM3 hash.</summary>
+    public byte[] PublicKeyBytes => PublicKey.Q.GetEncoded(false);
+
+    /// <summary>The BouncyCastle name of the signature algorithm for certificates and CMS.</summary>
+    public string SignatureAlgorithm => Suite == Sm2Sm3 ? "SM3WITHSM2" : "SHA256WITHECDSA";
+
+    /// <summary>The digest the suite signs over (the CMS message digest and the SES data hash).</summary>
+    public IHashFunction Digest => Suite == Sm2Sm3 ? Sm3HashFunction.Instance : HashFunctions.ByName("SHA-256");
+
+    public static bool IsKnown(string? suite) => suite is Sm2Sm3 or EcdsaP256Sha256;
+
+    /// <summary>The suite a public key belongs to, by its curve; null for any other curve.</summary>
+    public static string? SuiteOf(ECPublicKeyParameters publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        var curve = publicKey.Parameters.Curve;
+        return curve.Equals(Sm2Curve.Curve) ? Sm2Sm3 : curve.Equals(P256Curve.Curve) ? EcdsaP256Sha256 : null;
+    }
+
+    public static SealKeyPair Generate(string suite)
+    {
+        var generator = new ECKeyPairGenerator();
+        generator.Init(new ECKeyGenerationParameters(CurveOf(suite), new SecureRandom()));
+        return new SealKeyPair(suite, (ECPrivateKeyParameters)generator.GenerateKeyPair().Private);
+    }
+
+    public static SealKeyPair FromPrivateKey(string suite, ReadOnlySpan<byte> d) =>
+        new(suite, new ECPrivateKeyParameters(new BigInteger(1, d.ToArray()), CurveOf(suite)));
+
+    public static SealKeyPair From(Sm2KeyPair sm2)
+    {
+        ArgumentNullException.ThrowIfNull(sm2);
+        return new SealKeyPair(Sm2Sm3, sm2.PrivateKey);
+    }
+
+    /// <summary>The 32-byte private scalar, for the keystore only.</summary>
+    public byte[] PrivateKeyBytes() => PrivateKey.D.ToByteArrayUnsigned().PadLeft(32);
+
+    private static ECDomainParameters CurveOf(string suite) => suite switch
+    {
+        Sm2Sm3 => Sm2Curve,
+        EcdsaP256Sha256 => P256Curve,
+        _ => throw new ArgumentException($"unknown seal signature suite {suite}; use {Sm2Sm3} or {EcdsaP256Sha256}", nameof(suite)),
+    };
+}
