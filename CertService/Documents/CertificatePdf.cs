@@ -22,8 +22,11 @@ public static class CertificatePdf
     private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
     private static readonly XColor SealRed = XColor.FromArgb(200, 16, 46);
 
-    /// <summary>Renders the page; with a <paramref name="seal"/>, the saved file carries the seal's embedded signature.</summary>
-    public static byte[] Render(JsonElement certificate, CertificateTypeRecord type, string verificationUrl, IDigitalSigner? seal = null)
+    /// <summary>
+    /// Renders the page; with a <paramref name="seal"/>, the saved file carries the seal's embedded
+    /// signature; with a <paramref name="sealPicture"/> (PNG), that picture is the visible seal mark.
+    /// </summary>
+    public static byte[] Render(JsonElement certificate, CertificateTypeRecord type, string verificationUrl, IDigitalSigner? seal = null, byte[]? sealPicture = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         using var document = new PdfDocument();
@@ -57,7 +60,15 @@ public static class CertificatePdf
             Row(graphics, "颁证日期 Issued", certificate.GetProperty("issuedAt").GetString()![..10], y);
 
             var issuer = certificate.GetProperty("issuer");
-            DrawSeal(graphics, issuer.GetProperty("name").GetString()!, 430, 680);
+            if (sealPicture is null)
+            {
+                DrawSeal(graphics, issuer.GetProperty("name").GetString()!, 430, 680);
+            }
+            else
+            {
+                using var picture = XImage.FromStream(new MemoryStream(sealPicture, writable: false));
+                graphics.DrawImage(picture, 430 - 60, 680 - 60, 120, 120);
+            }
             MixedText.Draw(graphics, "颁证机构 Issuer: " + issuer.GetProperty("name").GetString(), 300, 775, 10, Ink);
             QrCodeDrawing.Draw(graphics, verificationUrl, Left, 630, 110);
             MixedText.Draw(graphics, "扫码核验 Scan to verify", Left + 8, 755, 9, Muted);

@@ -67,7 +67,7 @@ public sealed class DocumentStage(CertificateStore store, CertificateVault vault
         {
             var link = VerificationLink.For(options.Value.VerifierPublicUrl, record.Id, record.Salt);
             var signer = seal is null ? null : new SealSigner(seal, "certificate:" + record.Identifier, time.GetUtcNow());
-            pdf = CertificatePdf.Render(certificate.RootElement, type, link, signer);
+            pdf = CertificatePdf.Render(certificate.RootElement, type, link, signer, seal?.Picture);
         }
 
         var hash = HashFunctions.ByName(record.HashAlgorithm);

@@ -33,4 +33,5 @@ public static class ErrorCodes
     public const string IssuerNotYours = "issuer.notYours";
     public const string SealCodeFormat = "seal.code.format";
     public const string SealSuiteUnknown = "seal.suite.unknown";
+    public const string SealPictureInvalid = "seal.picture.invalid";
 }

@@ -5,8 +5,8 @@ using TrustLedger.Ledger.Crypto;
 
 namespace TrustLedger.CertService.Seals;
 
-/// <summary>A seal ready to sign: its code, its key (from the keystore) and its certificate.</summary>
-public sealed record ActiveSeal(string Code, SealKeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate);
+/// <summary>A seal ready to sign: its code, its key (from the keystore), its certificate and its picture, if it has one.</summary>
+public sealed record ActiveSeal(string Code, SealKeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate, byte[]? Picture = null);
 
 /// <summary>Finds the seal a department's documents are signed with: its newest seal that the chain says is active.</summary>
 public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
@@ -19,7 +19,7 @@ public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
         {
             if ((await registry.GetAsync(seal.Code))?.Status == SealStatus.Active && await keys.FindAsync(seal.Code, seal.Suite, cancellationToken) is { } pair)
             {
-                return new ActiveSeal(seal.Code, pair, new Org.BouncyCastle.X509.X509Certificate(seal.Certificate));
+                return new ActiveSeal(seal.Code, pair, new Org.BouncyCastle.X509.X509Certificate(seal.Certificate), seal.Picture);
             }
         }
 

@@ -63,6 +63,12 @@ public static partial class SealsApi
             errors.Add(new FieldError("validUntil", ErrorCodes.ValidUntilBeforeValidFrom));
         }
 
+        byte[]? picture = null;
+        if (request.Picture is not null && !SealPicture.TryRead(request.Picture, out picture))
+        {
+            errors.Add(new FieldError("picture", ErrorCodes.SealPictureInvalid));
+        }
+
         var suite = request.Suite ?? options.Value.SignatureSuite;
         if (!SealKeyPair.IsKnown(suite))
         {
@@ -97,6 +103,7 @@ public static partial class SealsApi
                 Name = request.Name!.Trim(),
                 SealType = request.Type ?? 1,
                 Suite = suite,
+                Picture = picture,
                 ValidFrom = request.ValidFrom.Value,
                 ValidUntil = request.ValidUntil.Value,
                 PublicKey = pair.PublicKeyBytes,
@@ -163,7 +170,7 @@ public static partial class SealsApi
 
     private static SealView View(SealRecord seal, SealStatus status) => new(
         seal.Code, seal.DepartmentCode, seal.Name, seal.SealType, seal.ValidFrom, seal.ValidUntil, seal.Suite,
-        Convert.ToHexStringLower(seal.PublicKey), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction);
+        Convert.ToHexStringLower(seal.PublicKey), seal.Picture is null ? null : Convert.ToHexStringLower(Ledger.Hashing.HashFunctions.Hash(Ledger.Hashing.Sm3HashFunction.Instance, seal.Picture)), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction);
 
     [GeneratedRegex("^[0-9A-Za-z-]{4,59}$")]
     private static partial Regex SealCodePattern();

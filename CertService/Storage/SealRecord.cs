@@ -22,6 +22,9 @@ public sealed class SealRecord
     /// <summary>The public key (SM2 or P-256), uncompressed (65 bytes).</summary>
     public required byte[] PublicKey { get; set; }
 
+    /// <summary>The seal's picture (印模, GB/T 38540 ES_PictureInfo), PNG; null for the standard drawn mark.</summary>
+    public byte[]? Picture { get; set; }
+
     /// <summary>The seal's self-issued X.509 certificate (DER), carried in every signature it makes.</summary>
     public required byte[] Certificate { get; set; }
 

@@ -112,6 +112,31 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
     }
 
     [Fact]
+    public async Task A_seal_with_a_picture_draws_that_picture_on_the_documents_it_seals()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        using var admin = Service.AdminClient();
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode("印", QRCoder.QRCodeGenerator.ECCLevel.L);
+        var png = new QRCoder.PngByteQRCode(data).GetGraphic(8, [200, 16, 46], [255, 255, 255]); // any real PNG will do
+        var code = "XA-PIC-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/seals",
+            new { code, name = "行政审批专用章", type = 1, validFrom = DateTimeOffset.UtcNow.AddDays(-1), validUntil = DateTimeOffset.UtcNow.AddYears(3), picture = Convert.ToBase64String(png) });
+        created.EnsureSuccessStatusCode();
+        var unsealed = await Issuing.IssueAsync(department);
+        var bad = await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Demo.CreditCode}/seals",
+            new { code = code + "X", name = "章", type = 1, validFrom = DateTimeOffset.UtcNow, validUntil = DateTimeOffset.UtcNow.AddYears(1), picture = Convert.ToBase64String(new byte[500]) });
+        await Service.SealDocumentsAsync();
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await department.GetByteArrayAsync($"/api/v1/certificates/{unsealed}/pdf"));
+
+        Assert.Single(pdf.GetPage(1).GetImages());
+        Assert.Equal(Convert.ToHexStringLower(HashFunctions.Hash(Sm3HashFunction.Instance, png)), (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pictureSm3").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("seal.picture.invalid", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_signature_suite_is_refused_and_nothing_is_registered()
     {
         using var department = Service.ClientFor(TestDepartments.Demo); // onboards the department

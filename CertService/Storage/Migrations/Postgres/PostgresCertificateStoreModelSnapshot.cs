@@ -425,6 +425,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("Picture")
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
                         .HasColumnType("bytea");

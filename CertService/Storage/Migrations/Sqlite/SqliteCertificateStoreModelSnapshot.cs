@@ -420,6 +420,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Picture")
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
                         .HasColumnType("BLOB");
