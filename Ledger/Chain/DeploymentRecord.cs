@@ -14,7 +14,8 @@ public sealed record DeploymentRecord(
     string? SealRegistry,
     ulong DeployedAtBlock,
     string GovernanceAdmin,
-    string? AuditTrail = null)
+    string? AuditTrail = null,
+    string? CertificateStatus = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -10,8 +10,9 @@ public sealed record ContractArtifact(string Name, string AbiJson, string Byteco
     public static readonly ContractArtifact CertificateAnchor = Load("CertificateAnchor");
     public static readonly ContractArtifact SealRegistry = Load("SealRegistry");
     public static readonly ContractArtifact AuditTrail = Load("AuditTrail");
+    public static readonly ContractArtifact CertificateStatusRegistry = Load("CertificateStatusRegistry");
 
-    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail];
+    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail, CertificateStatusRegistry];
 
     private static ContractArtifact Load(string name)
     {

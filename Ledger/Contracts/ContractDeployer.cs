@@ -4,7 +4,7 @@ using TrustLedger.Ledger.Chain;
 namespace TrustLedger.Ledger.Contracts;
 
 /// <summary>
-/// Deploys IssuerRegistry, CertificateAnchor, SealRegistry and AuditTrail once per chain. An existing record is
+/// Deploys IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail and CertificateStatusRegistry once per chain. An existing record is
 /// reused when its chain id and genesis hash match the node and code is present at every address; otherwise
 /// (a fresh devnet) the contracts are deployed again and the record rewritten.
 /// </summary>
@@ -23,7 +23,9 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
             && existing.SealRegistry is not null
             && await chain.HasCodeAsync(existing.SealRegistry)
             && existing.AuditTrail is not null
-            && await chain.HasCodeAsync(existing.AuditTrail))
+            && await chain.HasCodeAsync(existing.AuditTrail)
+            && existing.CertificateStatus is not null
+            && await chain.HasCodeAsync(existing.CertificateStatus))
         {
             return (existing, true);
         }
@@ -32,8 +34,10 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
         var anchor = await DeployAsync(new CertificateAnchorDeployment { Registry = registry.ContractAddress! }, cancellationToken);
         var seals = await DeployAsync(new SealRegistryDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
         var trail = await DeployAsync(new AuditTrailDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
+        var status = await DeployAsync(new CertificateStatusRegistryDeployment { IssuerRegistry = registry.ContractAddress! }, cancellationToken);
         var record = new DeploymentRecord(
-            chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, seals.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address, trail.ContractAddress!);
+            chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, seals.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address,
+            trail.ContractAddress!, status.ContractAddress!);
         record.Save(recordPath);
         return (record, false);
     }

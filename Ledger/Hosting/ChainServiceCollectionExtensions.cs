@@ -29,6 +29,9 @@ public static class ChainServiceCollectionExtensions
         services.AddSingleton(sp => new AuditTrailClient(
             sp.GetRequiredService<ChainReader>().Web3,
             sp.GetRequiredService<DeploymentRecord>().AuditTrail ?? throw new InvalidOperationException("the deployment record has no AuditTrail: run the deployer again")));
+        services.AddSingleton(sp => new CertificateStatusClient(
+            sp.GetRequiredService<ChainReader>().Web3,
+            sp.GetRequiredService<DeploymentRecord>().CertificateStatus ?? throw new InvalidOperationException("the deployment record has no CertificateStatusRegistry: run the deployer again")));
         return services;
     }
 }

@@ -64,11 +64,13 @@ public abstract class SharingTests(AnvilNode anvil, StorageProvider provider) : 
         var (agency, _, agencyCode) = await Service.RegisterAgencyAsync(NewAgencyCode());
         using var holder = Service.HolderClient(HolderCode);
         var later = await GrantAsync(holder, id, agencyCode, DateTimeOffset.UtcNow.AddDays(2), notBefore: DateTimeOffset.UtcNow.AddDays(1));
-        var shortLived = await GrantAsync(holder, id, agencyCode, DateTimeOffset.UtcNow.AddSeconds(3));
+        var end = DateTimeOffset.UtcNow.AddSeconds(8);
+        var shortLived = await GrantAsync(holder, id, agencyCode, end);
 
         var early = await agency.GetAsync($"/api/v1/shared/{later}");
         var inside = await agency.GetAsync($"/api/v1/shared/{shortLived}");
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var remaining = end - DateTimeOffset.UtcNow;
+        await Task.Delay(remaining > TimeSpan.Zero ? remaining + TimeSpan.FromMilliseconds(300) : TimeSpan.Zero);
         var after = await agency.GetAsync($"/api/v1/shared/{shortLived}");
 
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);

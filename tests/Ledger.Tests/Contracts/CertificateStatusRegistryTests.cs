@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using Nethereum.Contracts;
+using TrustLedger.Deployer;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Tests.Ledger.Chain;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.Ledger.Contracts;
+
+[Collection(SharedAnvil.Name)]
+public class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLifetime
+{
+    private readonly SigningKey _issuer = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+    private readonly SigningKey _third = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+
+    private CertificateStatusClient Status => new(anvil.Chain.Web3, anvil.Deployment.CertificateStatus!);
+
+    public async Task InitializeAsync()
+    {
+        using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry);
+        await seeder.EnsureDepartmentAsync(_issuer.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "状态测试部门", []);
+        await seeder.EnsureDepartmentAsync(_third.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "第三方部门", []);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_first_department_to_record_owns_the_key_and_the_history_keeps_reason_effective_time_and_block()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+
+        var outcome = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, reason: 4)]);
+
+        Assert.True(outcome.Succeeded, outcome.Revert?.Description);
+        var history = await Status.GetHistoryAsync(key);
+        Assert.Equal(_issuer.Address, history.Issuer, ignoreCase: true);
+        var change = Assert.Single(history.Changes);
+        Assert.Equal(CertificateLifecycle.Suspended, change.Status);
+        Assert.Equal(4, change.Reason);
+        Assert.Equal(outcome.BlockNumber, change.BlockNumber);
+        Assert.Null((await Status.GetHistoryAsync(RandomNumberGenerator.GetBytes(32))).Issuer);
+    }
+
+    [Fact]
+    public async Task Only_a_suspension_can_be_reinstated_and_revocation_and_supersession_are_final()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var other = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended)])).Succeeded);
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Active)])).Succeeded);
+        var reinstateActive = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Active)]);
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked)])).Succeeded);
+        var reinstateRevoked = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Active)]);
+        var suspendRevoked = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended)]);
+        Assert.True((await Status.RecordAsync(issuer, [Change(other, CertificateLifecycle.Superseded)])).Succeeded);
+        var revokeSuperseded = await Status.RecordAsync(issuer, [Change(other, CertificateLifecycle.Revoked)]);
+
+        Assert.All([reinstateActive, reinstateRevoked, suspendRevoked, revokeSuperseded], o => Assert.Equal("InvalidTransition", o.Revert?.ErrorName));
+        Assert.Equal(
+            [CertificateLifecycle.Suspended, CertificateLifecycle.Active, CertificateLifecycle.Revoked],
+            (await Status.GetHistoryAsync(key)).Changes.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task A_third_department_cannot_change_a_certificates_status_but_the_governance_registrar_can()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+        using var third = anvil.NewSender(_third);
+        using var governance = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        using var stranger = anvil.NewSender(new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey()));
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended)])).Succeeded);
+
+        var byThird = await Status.RecordAsync(third, [Change(key, CertificateLifecycle.Revoked)]);
+        var byStranger = await Status.RecordAsync(stranger, [Change(RandomNumberGenerator.GetBytes(32), CertificateLifecycle.Revoked)]);
+        var byGovernance = await Status.RecordAsync(governance, [Change(key, CertificateLifecycle.Revoked, reason: 9)]);
+
+        Assert.Equal("NotTheIssuer", byThird.Revert?.ErrorName);
+        Assert.Equal("NotADepartment", byStranger.Revert?.ErrorName);
+        Assert.True(byGovernance.Succeeded, byGovernance.Revert?.Description);
+        var history = await Status.GetHistoryAsync(key);
+        Assert.Equal(_issuer.Address, history.Issuer, ignoreCase: true);
+        Assert.Equal(CertificateLifecycle.Revoked, history.Changes[^1].Status);
+    }
+
+    [Fact]
+    public async Task Effective_times_cannot_be_backdated_beyond_an_hour_nor_go_backwards()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+        var now = DateTimeOffset.UtcNow;
+
+        var backdated = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(-2))]);
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, at: now.AddDays(1))])).Succeeded);
+        var backwards = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(1))]);
+
+        Assert.Equal("EffectiveTimeTooEarly", backdated.Revert?.ErrorName);
+        Assert.Equal("EffectiveTimeTooEarly", backwards.Revert?.ErrorName);
+    }
+
+    [Fact]
+    public async Task Many_changes_go_in_one_transaction_and_one_invalid_change_refuses_them_all()
+    {
+        var keys = Enumerable.Range(0, 20).Select(_ => RandomNumberGenerator.GetBytes(32)).ToList();
+        using var issuer = anvil.NewSender(_issuer);
+
+        var batch = await Status.RecordAsync(issuer, keys.Select(k => Change(k, CertificateLifecycle.Revoked)).ToList());
+        var fresh = RandomNumberGenerator.GetBytes(32);
+        var mixed = await Status.RecordAsync(issuer, [Change(fresh, CertificateLifecycle.Suspended), Change(keys[0], CertificateLifecycle.Active)]);
+
+        Assert.True(batch.Succeeded, batch.Revert?.Description);
+        foreach (var key in keys)
+        {
+            Assert.Equal(batch.BlockNumber, Assert.Single((await Status.GetHistoryAsync(key)).Changes).BlockNumber);
+        }
+
+        Assert.Equal("InvalidTransition", mixed.Revert?.ErrorName);
+        Assert.Empty((await Status.GetHistoryAsync(fresh)).Changes);
+    }
+
+    [Fact]
+    public async Task The_status_at_a_time_is_right_on_both_sides_of_each_change()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, at: now.AddHours(1))])).Succeeded);
+        Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(3))])).Succeeded);
+
+        var history = await Status.GetHistoryAsync(key);
+
+        Assert.Equal(CertificateLifecycle.Active, history.StatusAt(now.AddHours(1).AddSeconds(-1)));
+        Assert.Equal(CertificateLifecycle.Suspended, history.StatusAt(now.AddHours(1)));
+        Assert.Equal(CertificateLifecycle.Suspended, history.StatusAt(now.AddHours(3).AddSeconds(-1)));
+        Assert.Equal(CertificateLifecycle.Revoked, history.StatusAt(now.AddHours(3)));
+        // The contract's own answer agrees with the client's reading of the history.
+        foreach (var offset in new[] { 0, 3599, 3600, 10799, 10800 })
+        {
+            var time = (ulong)now.AddSeconds(offset).ToUnixTimeSeconds();
+            var onChain = await anvil.Chain.Web3.Eth.GetContractQueryHandler<StatusAtFunction>()
+                .QueryAsync<byte>(anvil.Deployment.CertificateStatus!, new StatusAtFunction { Key = key, Time = time });
+            Assert.Equal((byte)history.StatusAt(now.AddSeconds(offset)), onChain);
+        }
+    }
+
+    private static LifecycleChangeRequest Change(byte[] key, CertificateLifecycle status, ushort reason = 1, DateTimeOffset? at = null) =>
+        new(key, status, reason, at ?? DateTimeOffset.UtcNow);
+}
+
+[Nethereum.ABI.FunctionEncoding.Attributes.Function("statusAt", "uint8")]
+public sealed class StatusAtFunction : FunctionMessage
+{
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "key", 1)]
+    public byte[] Key { get; set; } = [];
+
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("uint64", "time", 2)]
+    public ulong Time { get; set; }
+}
