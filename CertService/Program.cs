@@ -4,6 +4,7 @@ using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
+using TrustLedger.CertService.Lifecycle;
 using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Sharing;
 using TrustLedger.CertService.Storage;
@@ -39,6 +40,8 @@ public sealed class Program
         app.UseAuthorization();
         app.MapScalarApiReference("/docs");
         app.MapCertificatesApi();
+        app.MapLifecycleApi();
+        app.MapVerificationLookupApi();
         app.MapBatchesApi();
         app.MapTypesApi();
         app.MapAdminApi();

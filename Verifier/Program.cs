@@ -1,10 +1,11 @@
 using TrustLedger.Ledger.Hosting;
 using TrustLedger.Verifier.Apis;
+using TrustLedger.Verifier.Citizen;
 using TrustLedger.Verifier.Verification;
 
 namespace TrustLedger.Verifier;
 
-/// <summary>Verifier: relying agencies post a bundle and get a report of every check against the chain.</summary>
+/// <summary>Verifier: relying agencies post a bundle, a PDF or a QR payload and get a report of every check against the chain; citizens open the QR page.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1052", Justification = "WebApplicationFactory<Program> needs a non-static entry type.")]
 public sealed class Program
 {
@@ -19,10 +20,12 @@ public sealed class Program
         builder.AddTrustLedgerServiceDefaults();
         builder.Services.AddTrustLedgerChain(builder.Configuration);
         builder.AddVerification();
+        builder.AddCitizenVerification();
 
         var app = builder.Build();
         app.UseTrustLedgerServiceDefaults();
         app.MapVerifyApi();
+        app.MapCitizenApi();
 
         await app.RunAsync();
     }

@@ -15,6 +15,7 @@ public static class AnchoringExtensions
         builder.Services.AddSingleton<DepartmentSenders>();
         builder.Services.AddScoped<Documents.DocumentStage>();
         builder.Services.AddScoped<Sharing.SharingTrailAnchoring>();
+        builder.Services.AddScoped<Lifecycle.StatusChangeSubmitter>();
         builder.Services.AddScoped<BatchPreparer>();
         builder.Services.AddScoped<BatchSubmitter>();
         builder.Services.AddSingleton<AnchoringWorker>();

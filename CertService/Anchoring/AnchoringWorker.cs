@@ -7,7 +7,7 @@ namespace TrustLedger.CertService.Anchoring;
 /// <summary>
 /// The anchoring pipeline, after cert-issuer: finish batches left prepared (by a crash or an
 /// outage), render and seal the documents of new certificates, prepare and submit new batches,
-/// then anchor the sharing trail; every interval or as soon as a batch is full.
+/// record status changes, then anchor the sharing trail; every interval or as soon as a batch is full.
 /// </summary>
 public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigger trigger, ILogger<AnchoringWorker> logger) : BackgroundService
 {
@@ -60,6 +60,8 @@ public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigge
                 await submitter.SubmitAsync(batch, cancellationToken);
             }
         }
+
+        await scope.ServiceProvider.GetRequiredService<Lifecycle.StatusChangeSubmitter>().SubmitWaitingAsync(cancellationToken);
 
         var trail = scope.ServiceProvider.GetRequiredService<Sharing.SharingTrailAnchoring>();
         while (await trail.AnchorWaitingAsync(cancellationToken) == Sharing.SharingTrailAnchoring.MaxEvents)

@@ -62,6 +62,10 @@ public static class Problems
     public static ProblemHttpResult SealExists(string code) =>
         Make(StatusCodes.Status409Conflict, "seal-exists", "Seal exists", $"Seal {code} is already registered.");
 
+    public static ProblemHttpResult InvalidTransition(Guid id, string from, string to) =>
+        Make(StatusCodes.Status409Conflict, "invalid-transition", "Status change not allowed",
+            $"Certificate {id} is {from}; it cannot be {to}. Only a suspended certificate can be reinstated; revoked and superseded are final.");
+
     public static ProblemHttpResult AgencyNotFound(string code) =>
         Make(StatusCodes.Status404NotFound, "agency-not-found", "Agency not registered", $"No relying agency {code} is registered for sharing.");
 

@@ -10,11 +10,13 @@ public static class AccessClaims
     public const string ActorClaim = "trustledger:actor";
     public const string AgencyCode = "trustledger:agency_code";
     public const string HolderCode = "trustledger:holder_code";
+    public const string VerifierService = "trustledger:verifier";
 
     public const string IssuerPolicy = "Issuer";
     public const string AdminPolicy = "Admin";
     public const string AgencyPolicy = "Agency";
     public const string HolderPolicy = "Holder";
+    public const string VerifierPolicy = "Verifier";
 
     /// <summary>The credit code of the department making the request.</summary>
     public static string IssuerCode(this ClaimsPrincipal user) =>

@@ -8,6 +8,9 @@ public sealed class AccessOptions
     /// <summary>SHA-256 (hex) of the governance administrators' API key; empty disables the admin key.</summary>
     public string AdminApiKeySha256 { get; set; } = "";
 
+    /// <summary>SHA-256 (hex) of the Verifier's service key, with which it fetches a bundle for a QR code; empty disables it.</summary>
+    public string VerifierApiKeySha256 { get; set; } = "";
+
     public OidcOptions Oidc { get; set; } = new();
 }
 

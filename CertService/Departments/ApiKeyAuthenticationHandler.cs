@@ -36,6 +36,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return Success([new Claim(AccessClaims.Admin, "true"), new Claim(AccessClaims.ActorClaim, "admin-api-key")]);
         }
 
+        var verifierHash = access.Value.VerifierApiKeySha256;
+        if (verifierHash.Length > 0 && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(hash), System.Text.Encoding.ASCII.GetBytes(verifierHash.ToLowerInvariant())))
+        {
+            return Success([new Claim(AccessClaims.VerifierService, "true"), new Claim(AccessClaims.ActorClaim, "verifier-service")]);
+        }
+
         var store = Context.RequestServices.GetRequiredService<CertificateStore>();
         var key = await store.ApiKeys.AsNoTracking()
             .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);

@@ -30,7 +30,8 @@ public static class DepartmentExtensions
             .AddPolicy(AccessClaims.IssuerPolicy, policy => policy.RequireClaim(AccessClaims.CreditCode))
             .AddPolicy(AccessClaims.AdminPolicy, policy => policy.RequireClaim(AccessClaims.Admin, "true"))
             .AddPolicy(AccessClaims.AgencyPolicy, policy => policy.RequireClaim(AccessClaims.AgencyCode))
-            .AddPolicy(AccessClaims.HolderPolicy, policy => policy.RequireClaim(AccessClaims.HolderCode));
+            .AddPolicy(AccessClaims.HolderPolicy, policy => policy.RequireClaim(AccessClaims.HolderCode))
+            .AddPolicy(AccessClaims.VerifierPolicy, policy => policy.RequireClaim(AccessClaims.VerifierService, "true"));
         return builder;
     }
 

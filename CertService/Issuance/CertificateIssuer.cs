@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Lifecycle;
 using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.CertService.Types;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Hashing;
 using TrustLedger.Ledger.Identifiers;
 
@@ -22,6 +24,9 @@ public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup
 {
     // Certificates are dated in China Standard Time, whatever the server's zone.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>The reason code of a supersession by renewal.</summary>
+    public const ushort SupersededReason = 5;
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 
@@ -83,6 +88,16 @@ public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup
             AcceptedAt = now,
         };
         store.Certificates.Add(record);
+        if (request.RelatedIdentifier is { } replaced)
+        {
+            // The renewal supersedes the certificate it replaces: recorded on chain like any status change.
+            var earlier = await store.Certificates.SingleAsync(c => c.Identifier == replaced && c.IssuerCode == issuer.CreditCode, cancellationToken);
+            if (CertificateTransitions.Allowed(earlier.Lifecycle, CertificateLifecycle.Superseded))
+            {
+                CertificateTransitions.Queue(store, earlier, CertificateLifecycle.Superseded, SupersededReason, now, "renewal:" + record.Identifier, now);
+            }
+        }
+
         return new IssuanceOutcome(record, []);
     }
 

@@ -52,6 +52,9 @@ public sealed class CertificateRecord
 
     public CertificateStatus Status { get; set; }
 
+    /// <summary>The lifecycle status after every change requested so far (the chain's, once they are sent).</summary>
+    public Ledger.Contracts.CertificateLifecycle Lifecycle { get; set; }
+
     public DateTimeOffset AcceptedAt { get; set; }
 
     public Guid? BatchId { get; set; }

@@ -28,6 +28,8 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<AgencyRecord> Agencies => Set<AgencyRecord>();
 
+    public DbSet<StatusChangeRecord> StatusChanges => Set<StatusChangeRecord>();
+
     public DbSet<SharingGrantRecord> SharingGrants => Set<SharingGrantRecord>();
 
     public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
@@ -75,6 +77,15 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         department.Property(d => d.CreditCode).HasMaxLength(18);
         department.Property(d => d.Account).HasMaxLength(42);
         department.HasIndex(d => d.Account).IsUnique();
+
+        var change = modelBuilder.Entity<StatusChangeRecord>();
+        change.ToTable("status_changes");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.IssuerCode).HasMaxLength(18);
+        change.Property(c => c.State).HasMaxLength(16);
+        change.Property(c => c.TransactionHash).HasMaxLength(66);
+        change.HasIndex(c => new { c.State, c.IssuerCode, c.RequestedAt });
+        change.HasIndex(c => c.CertificateId);
 
         var agency = modelBuilder.Entity<AgencyRecord>();
         agency.ToTable("agencies");
@@ -137,6 +148,7 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         // SQLite cannot order or compare DateTimeOffset; UTC ticks sort the same in both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
         configurationBuilder.Properties<CertificateStatus>().HaveConversion<int>();
+        configurationBuilder.Properties<Ledger.Contracts.CertificateLifecycle>().HaveConversion<int>();
         configurationBuilder.Properties<AnchorBatchState>().HaveConversion<int>();
     }
 }

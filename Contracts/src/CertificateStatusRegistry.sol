@@ -89,14 +89,14 @@ contract CertificateStatusRegistry {
         uint8 from = changes.length == 0 ? ACTIVE : changes[changes.length - 1].status;
         if (!_allowed(from, to)) revert InvalidTransition(key, from, to);
 
-        uint64 at = effectiveAt == 0 ? uint64(block.timestamp) : effectiveAt;
-        if (at + MAX_BACKDATE < block.timestamp || (changes.length > 0 && at < changes[changes.length - 1].effectiveAt)) {
-            revert EffectiveTimeTooEarly(key, at);
+        uint64 effective = effectiveAt == 0 ? uint64(block.timestamp) : effectiveAt;
+        if (effective + MAX_BACKDATE < block.timestamp || (changes.length > 0 && effective < changes[changes.length - 1].effectiveAt)) {
+            revert EffectiveTimeTooEarly(key, effective);
         }
 
-        changes.push(Change(to, reason, at, uint64(block.number), uint64(block.timestamp)));
+        changes.push(Change(to, reason, effective, uint64(block.number), uint64(block.timestamp)));
         changeCount += 1;
-        emit StatusChanged(key, to, reason, at, msg.sender);
+        emit StatusChanged(key, to, reason, effective, msg.sender);
     }
 
     function _allowed(uint8 from, uint8 to) private pure returns (bool) {

@@ -20,18 +20,25 @@ public static class VerifyApi
     }
 
     /// <summary>
-    /// Verifies a bundle against the chain. 200 with the report whether valid or not; 400 when the
-    /// body is not a v1 bundle; 503 (verdict unknown) when the chain node cannot be asked.
+    /// Verifies a bundle against the chain, at <c>?at=</c> (default now). 200 with the report whether
+    /// valid or not; 400 when the body is not a v1 bundle; 503 (verdict unknown) when the chain node
+    /// cannot be asked.
     /// </summary>
     public static async Task<Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult>> VerifyBundle(
-        CertificateBundle bundle, BundleVerifier verifier)
+        CertificateBundle bundle, BundleVerifier verifier, HttpRequest request, TimeProvider time)
     {
+        if (!TryReadAt(request, time, out var at))
+        {
+            return InvalidAt();
+        }
+
         var (evidence, errors) = BundleReader.Read(bundle);
         if (evidence is null)
         {
             return MalformedBundle(errors);
         }
 
+        evidence.At = at;
         return Answer(await verifier.VerifyAsync(evidence));
     }
 
@@ -42,8 +49,13 @@ public static class VerifyApi
     /// A PDF that fails a check is a 200 report, not an error; 400 only for a request that is not one.
     /// </summary>
     public static async Task<Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult>> VerifyDocument(
-        HttpRequest request, BundleVerifier verifier, CancellationToken cancellationToken)
+        HttpRequest request, BundleVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!TryReadAt(request, time, out var at))
+        {
+            return InvalidAt();
+        }
+
         if (!request.HasFormContentType)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://trustledger.example/problems/multipart-required",
@@ -104,13 +116,32 @@ public static class VerifyApi
                 type: "https://trustledger.example/problems/invalid-document-request", title: "The request does not carry a PDF and its bundle");
         }
 
-        return Answer(await verifier.VerifyAsync(evidence.WithDocument(pdf)));
+        evidence.Document = pdf;
+        evidence.At = at;
+        return Answer(await verifier.VerifyAsync(evidence));
     }
 
     private static Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult> Answer(VerificationReport report) =>
         report.Verdict == "unknown"
             ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(report);
+
+    /// <summary>The optional <c>at</c> query parameter (ISO 8601 with an offset); now when absent.</summary>
+    internal static bool TryReadAt(HttpRequest request, TimeProvider time, out DateTimeOffset at)
+    {
+        var text = request.Query["at"].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            at = time.GetUtcNow();
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out at);
+    }
+
+    private static ValidationProblem InvalidAt() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time, e.g. 2026-12-01T08:00:00+08:00"] },
+            type: "https://trustledger.example/problems/invalid-time", title: "The time asked about is not readable");
 
     private static ValidationProblem MalformedBundle(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/malformed-bundle", title: "The body is not a trustledger.bundle.v1 bundle");

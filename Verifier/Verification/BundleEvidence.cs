@@ -25,9 +25,13 @@ public sealed class BundleEvidence(CertificateBundle bundle, IHashFunction hash,
     public AnchorStruct? Anchor { get; set; }
 
     /// <summary>The uploaded PDF when verifying a document; null for a bundle alone.</summary>
-    public byte[]? Document { get; init; }
+    public byte[]? Document { get; set; }
 
-    public BundleEvidence WithDocument(byte[] pdf) => new(Bundle, Hash, ClaimedLeafHash, Root, Proof) { Document = pdf };
+    /// <summary>The time the question is about: "was it valid then?" (now unless the caller asks otherwise).</summary>
+    public DateTimeOffset At { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The certificate's status at <see cref="At"/>, set by the status check.</summary>
+    public string? Status { get; set; }
 
     /// <summary>What the document's embedded signature proved; set by the document-signature check.</summary>
     public DocumentSeal? Seal { get; set; }

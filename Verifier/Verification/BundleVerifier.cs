@@ -39,10 +39,10 @@ public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks)
             {
                 results.Add(new CheckResult(check.Name, CheckStatus.Skipped, $"the chain node did not answer: {ex.Message}"));
                 results.AddRange(ordered.Skip(i + 1).Select(c => new CheckResult(c.Name, CheckStatus.Skipped, "not run: the chain node did not answer")));
-                return VerificationReport.Unknown(results);
+                return VerificationReport.Unknown(results, evidence.At);
             }
         }
 
-        return VerificationReport.From(results);
+        return VerificationReport.From(results, evidence.Status, evidence.At);
     }
 }

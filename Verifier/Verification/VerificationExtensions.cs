@@ -13,11 +13,13 @@ public static class VerificationExtensions
         builder.Services.AddSingleton<IBundleCheck, AnchorCheck>();
         builder.Services.AddSingleton<IBundleCheck, IssuerIdentityCheck>();
         builder.Services.AddSingleton<IBundleCheck, IssuerAuthorisationCheck>();
+        builder.Services.AddSingleton<IBundleCheck, StatusCheck>();
         builder.Services.AddSingleton<IBundleCheck, DocumentHashCheck>();
         builder.Services.AddSingleton<IBundleCheck, DocumentSignatureCheck>();
         builder.Services.AddSingleton<IBundleCheck, SealRegistrationCheck>();
         builder.Services.AddSingleton<IBundleCheck, SealValidityCheck>();
         builder.Services.AddSingleton<BundleVerifier>();
+        builder.Services.AddSingleton<ChainFactsCache>();
         return builder;
     }
 }

@@ -8,7 +8,7 @@ namespace TrustLedger.Verifier.Verification.Checks;
 /// algorithm and the same leaf count as the proof's tree size (a path alone does not bind the size).
 /// Records who anchored it, in which block and when, for the checks after it.
 /// </summary>
-public sealed class AnchorCheck(CertificateAnchorClient anchors) : IBundleCheck
+public sealed class AnchorCheck(CertificateAnchorClient anchors, ChainFactsCache chain) : IBundleCheck
 {
     public const string CheckName = "anchor";
 
@@ -18,7 +18,7 @@ public sealed class AnchorCheck(CertificateAnchorClient anchors) : IBundleCheck
 
     public async Task<CheckResult> RunAsync(BundleEvidence evidence)
     {
-        var anchor = await anchors.GetAnchorAsync(evidence.Root);
+        var anchor = await chain.AnchorAsync(evidence.Root);
         if (anchor is null)
         {
             return CheckResult.Fail(Name, $"root {evidence.Bundle.Proof.Root} is not anchored on {anchors.Address}");

@@ -24,7 +24,7 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
 
         Assert.Equal("valid", report.GetProperty("verdict").GetString());
         var names = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["trusted-deployment", "integrity", "inclusion-proof", "anchor", "issuer-identity", "issuer-authorisation", .. DocumentChecks], names);
+        Assert.Equal(["trusted-deployment", "integrity", "inclusion-proof", "anchor", "issuer-identity", "issuer-authorisation", "status", .. DocumentChecks], names);
         Assert.All(report.GetProperty("checks").EnumerateArray(), c => Assert.Equal("passed", c.GetProperty("status").GetString()));
         Assert.Contains(SealedDocumentFixture.SealCode, Detail(report, "seal-registration"), StringComparison.Ordinal);
     }

@@ -54,6 +54,7 @@ public sealed class IssuerChecksTests(VerifierFixture fixture) : IClassFixture<V
         {
             ["format"] = "trustledger.certificate.v1",
             ["id"] = Guid.NewGuid().ToString(),
+            ["identifier"] = "HAND-" + Guid.NewGuid().ToString("N"),
             ["typeCode"] = typeCode,
             ["issuer"] = new JsonObject { ["code"] = issuerCode, ["name"] = "手工签发" },
             ["holder"] = new JsonObject { ["name"] = "王五", ["code"] = "11010519491231002X", ["codeType"] = "111" },

@@ -194,6 +194,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<long?>("LeafIndex")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Lifecycle")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("ProofPath")
                         .HasColumnType("bytea");
 
@@ -576,6 +579,60 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.HasIndex("CertificateId");
 
                     b.ToTable("sharing_grants", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.StatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RefusalReason")
+                        .HasColumnType("text");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TransactionHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("State", "IssuerCode", "RequestedAt");
+
+                    b.ToTable("status_changes", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.CertificateRecord", b =>

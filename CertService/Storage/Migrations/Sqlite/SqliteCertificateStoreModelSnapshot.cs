@@ -189,6 +189,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<long?>("LeafIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Lifecycle")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("ProofPath")
                         .HasColumnType("BLOB");
 
@@ -571,6 +574,60 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.HasIndex("CertificateId");
 
                     b.ToTable("sharing_grants", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.StatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<ushort>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("State", "IssuerCode", "RequestedAt");
+
+                    b.ToTable("status_changes", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.CertificateRecord", b =>

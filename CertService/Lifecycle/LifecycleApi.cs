@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Apis;
+using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Idempotency;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Contracts;
+
+namespace TrustLedger.CertService.Lifecycle;
+
+/// <summary>
+/// The issuing department suspends, reinstates or revokes its certificates. A change is accepted
+/// here (202), mirrored at once, and recorded in CertificateStatusRegistry by the next anchoring
+/// round, many changes per transaction; the history shows when it was anchored and where.
+/// </summary>
+public static class LifecycleApi
+{
+    /// <summary>How far back an effective time may be stated: the chain allows an hour, this leaves the batching delay.</summary>
+    public static readonly TimeSpan MaxBackdate = TimeSpan.FromMinutes(5);
+
+    public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/certificates").RequireAuthorization(AccessClaims.IssuerPolicy).WithTags("Certificate lifecycle");
+        api.MapPost("/{id:guid}/revoke", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, CertificateLifecycle.Revoked, request, user, store, time, ct)).WithName("RevokeCertificate").WithIdempotency();
+        api.MapPost("/{id:guid}/suspend", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, CertificateLifecycle.Suspended, request, user, store, time, ct)).WithName("SuspendCertificate").WithIdempotency();
+        api.MapPost("/{id:guid}/reinstate", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, CertificateLifecycle.Active, request, user, store, time, ct)).WithName("ReinstateCertificate").WithIdempotency();
+        api.MapGet("/{id:guid}/history", (Guid id, ClaimsPrincipal user, CertificateStore store, CancellationToken ct) =>
+            HistoryAsync(id, user.IssuerCode(), store, ct)).WithName("GetCertificateHistory");
+        app.MapGet("/api/v1/admin/certificates/{id:guid}/history", (Guid id, CertificateStore store, CancellationToken ct) => HistoryAsync(id, null, store, ct))
+            .RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Administration").WithName("AuditCertificateHistory");
+        return app;
+    }
+
+    public static async Task<Results<Accepted<StatusChangeView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, CertificateLifecycle to, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var issuer = user.IssuerCode();
+        var certificate = await store.Certificates.SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuer, cancellationToken);
+        if (certificate is null)
+        {
+            return Problems.CertificateNotFound(id);
+        }
+
+        var now = time.GetUtcNow();
+        var effectiveAt = request.EffectiveAt ?? now;
+        var last = await store.StatusChanges.AsNoTracking()
+            .Where(c => c.CertificateId == id && c.State != StatusChangeStates.Refused)
+            .OrderByDescending(c => c.EffectiveAt).Select(c => (DateTimeOffset?)c.EffectiveAt).FirstOrDefaultAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        if (request.Reason is not (>= 1 and <= 999))
+        {
+            errors["reason"] = ["reason is required: a code from 1 to 999 (1 data error, 2 holder request, 3 cancelled by law, 4 under investigation, 5 replaced)"];
+        }
+
+        if (effectiveAt < now - MaxBackdate || effectiveAt > now.AddYears(1) || (last is { } previous && effectiveAt < previous))
+        {
+            errors["effectiveAt"] = ["effectiveAt may lie at most 5 minutes in the past and a year ahead, and not before the previous change"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-status-change", title: "The status change is not valid");
+        }
+
+        if (certificate.Status != CertificateStatus.Anchored)
+        {
+            return Problems.NotAnchoredYet(id);
+        }
+
+        if (!CertificateTransitions.Allowed(certificate.Lifecycle, to))
+        {
+            return Problems.InvalidTransition(id, CertificateTransitions.Name(certificate.Lifecycle), CertificateTransitions.EventName(to));
+        }
+
+        var change = CertificateTransitions.Queue(store, certificate, to, request.Reason!.Value, effectiveAt, user.ActorName(), now);
+        await store.SaveChangesAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/v1/certificates/{id}/history", View(change));
+    }
+
+    public static async Task<Results<Ok<CertificateHistoryView>, ProblemHttpResult>> HistoryAsync(Guid id, string? issuer, CertificateStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var certificate = await store.Certificates.Include(c => c.Batch).AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == id && (issuer == null || c.IssuerCode == issuer), cancellationToken);
+        if (certificate is null)
+        {
+            return Problems.CertificateNotFound(id);
+        }
+
+        var events = new List<HistoryEvent> { new("issued", certificate.AcceptedAt, null, "stored", null, null) };
+        if (certificate.Batch is { State: AnchorBatchState.Anchored } batch)
+        {
+            events.Add(new HistoryEvent("anchored", batch.AnchoredAt!.Value, null, StatusChangeStates.Anchored, batch.TransactionHash, batch.BlockNumber));
+        }
+
+        var changes = await store.StatusChanges.AsNoTracking().Where(c => c.CertificateId == id).OrderBy(c => c.RequestedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        events.AddRange(changes.Select(c => new HistoryEvent(CertificateTransitions.EventName(c.Status), c.EffectiveAt, c.Reason, c.State, c.TransactionHash, c.BlockNumber)));
+        return TypedResults.Ok(new CertificateHistoryView(certificate.Id, certificate.Identifier, certificate.IssuerCode, CertificateTransitions.Name(certificate.Lifecycle), events));
+    }
+
+    internal static StatusChangeView View(StatusChangeRecord c) =>
+        new(c.Id, c.CertificateId, CertificateTransitions.Name(c.Status), c.Reason, c.EffectiveAt, c.State, c.TransactionHash, c.BlockNumber);
+}

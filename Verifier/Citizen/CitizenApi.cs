@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Verifier.Apis;
+using TrustLedger.Verifier.Verification;
+
+namespace TrustLedger.Verifier.Citizen;
+
+/// <summary>
+/// Verification from a QR code: the citizen page <c>GET /v/{id}?h=</c>, its expert report, and
+/// <c>POST /api/v1/verify/qr</c> for systems that scanned the code. The bundle comes from
+/// CertService (with the Verifier's service key); the verdict comes from the chain.
+/// </summary>
+public static class CitizenApi
+{
+    public static WebApplicationBuilder AddCitizenVerification(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CertServiceOptions>().BindConfiguration(CertServiceOptions.Section);
+        builder.Services.AddHttpClient<CertServiceClient>((sp, http) =>
+        {
+            var options = sp.GetRequiredService<IOptions<CertServiceOptions>>().Value;
+            http.BaseAddress = new Uri(options.BaseUrl);
+            http.Timeout = TimeSpan.FromSeconds(10);
+            http.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCitizenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v/{token}", CitizenPageAsync).ExcludeFromDescription();
+        app.MapGet("/v/{id:guid}/report", ExpertReportAsync).WithTags("Verification").WithName(nameof(ExpertReportAsync));
+        app.MapPost("/api/v1/verify/qr", VerifyQrAsync).WithTags("Verification").WithName(nameof(VerifyQrAsync));
+        return app;
+    }
+
+    public sealed record QrRequest(string? Payload);
+
+    /// <summary>The page the QR code opens. Always HTML: a malformed or unknown code gets a helpful page, never an error dump.</summary>
+    public static async Task<IResult> CitizenPageAsync(string token, string? h, string? lang, HttpRequest request, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var language = lang == "en" ? "en" : "zh";
+        var self = $"/v/{Uri.EscapeDataString(token)}?h={Uri.EscapeDataString(h ?? "")}";
+        if (!Guid.TryParse(token, out var id) || !QrPayload.IsCheckValue(h))
+        {
+            return Page(CitizenPage.Render(null, null, language, self, null), StatusCodes.Status404NotFound);
+        }
+
+        var (report, bundle, status) = await VerifyAsync(id, h!, time.GetUtcNow(), certService, verifier, cancellationToken);
+        var reportPath = bundle is null ? null : $"/v/{id}/report?h={h}";
+        return Page(CitizenPage.Render(report, bundle, language, self, reportPath), status);
+    }
+
+    /// <summary>The report behind the page, for experts: every check, and the proof and anchor (no personal data).</summary>
+    public static async Task<Results<Ok<ExpertReport>, JsonHttpResult<ExpertReport>, ProblemHttpResult>> ExpertReportAsync(
+        Guid id, string? h, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!QrPayload.IsCheckValue(h))
+        {
+            return NotFound();
+        }
+
+        var (report, bundle, status) = await VerifyAsync(id, h!, time.GetUtcNow(), certService, verifier, cancellationToken);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        var expert = new ExpertReport(report, bundle?.HashAlgorithm, bundle?.LeafHash, bundle?.Proof, bundle?.Anchor);
+        return status == StatusCodes.Status200OK ? TypedResults.Ok(expert) : TypedResults.Json(expert, statusCode: status);
+    }
+
+    /// <summary>Verifies the certificate a scanned QR payload names, at <c>?at=</c> (default now).</summary>
+    public static async Task<Results<Ok<VerificationReport>, JsonHttpResult<VerificationReport>, ValidationProblem, ProblemHttpResult>> VerifyQrAsync(
+        QrRequest body, HttpRequest request, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!VerifyApi.TryReadAt(request, time, out var at))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time"] }, type: "https://trustledger.example/problems/invalid-time");
+        }
+
+        if (!QrPayload.TryParse(body?.Payload, out var id, out var check))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["payload"] = ["payload must be a TrustLedger certificate code: {verifier}/v/{id}?h={16 hex}"] },
+                type: "https://trustledger.example/problems/invalid-qr-payload", title: "Not a TrustLedger QR code");
+        }
+
+        var (report, _, status) = await VerifyAsync(id, check, at, certService, verifier, cancellationToken);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        return status == StatusCodes.Status200OK ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: status);
+    }
+
+    private static async Task<(VerificationReport? Report, CertificateBundle? Bundle, int Status)> VerifyAsync(
+        Guid id, string check, DateTimeOffset at, CertServiceClient certService, BundleVerifier verifier, CancellationToken cancellationToken)
+    {
+        CertificateBundle? bundle;
+        try
+        {
+            bundle = await certService.FindBundleAsync(id, check, cancellationToken);
+        }
+        catch (ChainUnavailableException ex)
+        {
+            return (VerificationReport.Unknown([new CheckResult("certificate-lookup", CheckStatus.Skipped, ex.Message)], at), null, StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (bundle is null)
+        {
+            return (null, null, StatusCodes.Status404NotFound);
+        }
+
+        var (evidence, _) = BundleReader.Read(bundle);
+        if (evidence is null)
+        {
+            return (VerificationReport.From([CheckResult.Fail("bundle", "CertService returned a bundle that is not of the v1 shape")], null, at), bundle, StatusCodes.Status200OK);
+        }
+
+        evidence.At = at;
+        var report = await verifier.VerifyAsync(evidence);
+        return (report, bundle, report.Verdict == "unknown" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        type: "https://trustledger.example/problems/certificate-not-found", title: "No such certificate", detail: "No anchored certificate has this id and check value.");
+
+    private static IResult Page(string html, int status) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+}
+
+/// <summary>A verification report with the proof and anchor it used: everything but the certificate's content.</summary>
+public sealed record ExpertReport(VerificationReport Report, string? HashAlgorithm, string? LeafHash, BundleProof? Proof, BundleAnchor? Anchor);

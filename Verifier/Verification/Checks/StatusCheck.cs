@@ -1,0 +1,78 @@
+using System.Globalization;
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Contracts;
+
+namespace TrustLedger.Verifier.Verification.Checks;
+
+/// <summary>
+/// Passes when the certificate is in force at the asked time (now by default): anchored by then,
+/// not suspended, revoked or superseded in CertificateStatusRegistry (under the salted key only a
+/// bundle holder can compute, and recorded by the certificate's own issuer), and inside its
+/// validity dates. Otherwise it names the status: never-issued, not-yet-valid, suspended, revoked,
+/// superseded or expired, with the block and time of the fact it relied on.
+/// </summary>
+public sealed class StatusCheck(ChainFactsCache chain) : IBundleCheck
+{
+    public const string CheckName = "status";
+
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    public string Name => CheckName;
+
+    public IReadOnlyList<string> DependsOn => [IntegrityCheck.CheckName, AnchorCheck.CheckName, IssuerIdentityCheck.CheckName];
+
+    public async Task<CheckResult> RunAsync(BundleEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var identifier = evidence.CertificateString("identifier");
+        if (identifier is null)
+        {
+            return Fail(evidence, "never-issued", "the certificate has no identifier to look its status up by");
+        }
+
+        var anchor = evidence.Anchor!;
+        var (history, block) = await chain.StatusHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(evidence.Bundle.Salt), identifier));
+        if (history.Issuer is not null && !string.Equals(history.Issuer, anchor.Issuer, StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(evidence, "unknown", $"its status was recorded by {history.Issuer}, not by {anchor.Issuer}, which anchored it");
+        }
+
+        var at = evidence.At;
+        var anchoredAt = DateTimeOffset.FromUnixTimeSeconds((long)anchor.Timestamp);
+        if (at < anchoredAt)
+        {
+            return Fail(evidence, "never-issued", $"at {Format(at)} it was not issued yet: anchored {Format(anchoredAt)} in block {anchor.BlockNumber}");
+        }
+
+        if (history.ChangeAt(at) is { Status: not CertificateLifecycle.Active } change)
+        {
+            var status = change.Status.ToString().ToLowerInvariant();
+            return Fail(evidence, status, $"{status} since {Format(change.EffectiveAt)} (reason {change.Reason}), recorded in block {change.BlockNumber}; history read at block {block}");
+        }
+
+        var day = DateOnly.FromDateTime(at.ToOffset(ChinaStandardTime).DateTime);
+        if (DateOf(evidence, "validFrom") is { } from && day < from)
+        {
+            return Fail(evidence, "not-yet-valid", $"valid from {from:yyyy-MM-dd}; {day:yyyy-MM-dd} is before that");
+        }
+
+        if (DateOf(evidence, "validUntil") is { } until && day > until)
+        {
+            return Fail(evidence, "expired", $"valid until {until:yyyy-MM-dd}; expired by {day:yyyy-MM-dd}");
+        }
+
+        evidence.Status = "valid";
+        return CheckResult.Pass(Name, $"in force at {Format(at)}: anchored in block {anchor.BlockNumber}, {history.Changes.Count} status change(s) on record, none in effect against it (read at block {block})");
+    }
+
+    private CheckResult Fail(BundleEvidence evidence, string status, string detail)
+    {
+        evidence.Status = status;
+        return CheckResult.Fail(Name, $"{status}: {detail}");
+    }
+
+    private static DateOnly? DateOf(BundleEvidence evidence, string property) =>
+        evidence.CertificateString(property) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.CertService.Lifecycle;
+
+public sealed class LifecycleTests_Sqlite(AnvilNode anvil) : LifecycleTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>;
+
+public sealed class LifecycleTests_Postgres(AnvilNode anvil) : LifecycleTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
+
+/// <summary>Suspension, reinstatement, revocation and supersession: enforced, batched onto the chain, and in the history.</summary>
+public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
+{
+    private CertificateStatusClient Chain => new(Anvil.Chain.Web3, Anvil.Deployment.CertificateStatus!);
+
+    [Fact]
+    public async Task A_revocation_is_accepted_then_recorded_on_chain_by_the_issuer_under_a_key_that_reveals_no_identifier()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+        var bundle = await Issuing.BundleAsync(department, id);
+
+        var response = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 3 });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("pending", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        await RunRoundAsync();
+
+        var history = await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history");
+        Assert.Equal("revoked", history.GetProperty("lifecycle").GetString());
+        var events = history.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["issued", "anchored", "revoked"], events.Select(e => e.GetProperty("event").GetString()));
+        var revoked = events[2];
+        Assert.Equal("anchored", revoked.GetProperty("state").GetString());
+        var transaction = revoked.GetProperty("transactionHash").GetString()!;
+        var identifier = bundle.Certificate.GetProperty("identifier").GetString()!;
+        var onChain = await Chain.GetHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), identifier));
+        Assert.Equal(TestDepartments.Demo.Key.Address, onChain.Issuer, ignoreCase: true);
+        Assert.Equal(CertificateLifecycle.Revoked, Assert.Single(onChain.Changes).Status);
+        Assert.Equal(revoked.GetProperty("blockNumber").GetInt64(), (long)onChain.Changes[0].BlockNumber);
+        // Nothing in the transaction names the certificate or its holder.
+        var input = (await Anvil.Chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(transaction)).Input;
+        Assert.DoesNotContain(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(identifier)), input, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(bundle.Certificate.GetProperty("holder").GetProperty("code").GetString()!)), input, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Each_transition_is_enforced_and_a_revoked_certificate_cannot_be_reinstated()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+
+        var suspend = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4 });
+        var suspendAgain = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4 });
+        var reinstate = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/reinstate", new { reason = 4 });
+        var revoke = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 1 });
+        var reinstateRevoked = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/reinstate", new { reason = 1 });
+        var suspendRevoked = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 1 });
+        await RunRoundAsync();
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Conflict, HttpStatusCode.Conflict],
+            new[] { suspend, suspendAgain, reinstate, revoke, reinstateRevoked, suspendRevoked }.Select(r => r.StatusCode));
+        Assert.Contains("invalid-transition", await reinstateRevoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var events = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["issued", "anchored", "suspended", "reinstated", "revoked"], events.Select(e => e.GetProperty("event").GetString()));
+        Assert.All(events.Skip(2), e => Assert.Equal("anchored", e.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task Another_department_cannot_touch_the_certificate_and_bad_requests_change_nothing()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        using var other = Service.ClientFor(TestDepartments.Other);
+        var id = await IssueAndAnchorAsync(department);
+        var pending = await Issuing.IssueAsync(department);
+
+        var byOther = await other.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 1 });
+        var noReason = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { });
+        var backdated = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 1, effectiveAt = DateTimeOffset.UtcNow.AddDays(-1) });
+        var notAnchored = await department.PostAsJsonAsync($"/api/v1/certificates/{pending}/revoke", new { reason = 1 });
+        var unknown = await department.PostAsJsonAsync($"/api/v1/certificates/{Guid.NewGuid()}/revoke", new { reason = 1 });
+
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, backdated.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, notAnchored.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.All(new[] { byOther, noReason, backdated, notAnchored, unknown }, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(0, await Service.WithStoreAsync(s => Task.FromResult(s.StatusChanges.Count())));
+        Assert.Equal("active", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("lifecycle").GetString());
+    }
+
+    [Fact]
+    public async Task A_renewal_supersedes_the_certificate_it_replaces_on_chain()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var earlier = await IssueAndAnchorAsync(department);
+        var bundle = await Issuing.BundleAsync(department, earlier);
+        var renewal = Issuing.BusinessLicence();
+        renewal["relatedIdentifier"] = bundle.Certificate.GetProperty("identifier").GetString();
+
+        await Issuing.IssueAsync(department, renewal);
+        await RunRoundAsync();
+
+        var history = await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{earlier}/history");
+        Assert.Equal("superseded", history.GetProperty("lifecycle").GetString());
+        var onChain = await Chain.GetHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!));
+        Assert.Equal(CertificateLifecycle.Superseded, Assert.Single(onChain.Changes).Status);
+        Assert.Equal(5, onChain.Changes[0].Reason);
+    }
+
+    [Fact]
+    public async Task Many_changes_share_one_transaction()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence($"批量吊销公司{i}")));
+        }
+
+        await RunRoundAsync();
+        foreach (var id in ids)
+        {
+            (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 3 })).EnsureSuccessStatusCode();
+        }
+
+        await RunRoundAsync();
+
+        var transactions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var events = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().ToList();
+            transactions.Add(events[^1].GetProperty("transactionHash").GetString()!);
+        }
+
+        Assert.Single(transactions);
+    }
+
+    [Fact]
+    public async Task A_change_sent_before_a_crash_is_recorded_from_the_chain_and_not_sent_twice()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+        var bundle = await Issuing.BundleAsync(department, id);
+        var accepted = await (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4 })).Content.ReadFromJsonAsync<JsonElement>();
+        var key = CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!);
+        // The transaction was mined, then the service stopped before it could record it.
+        using var sender = Anvil.NewSender(TestDepartments.Demo.Key);
+        Assert.True((await Chain.RecordAsync(sender, [new LifecycleChangeRequest(key, CertificateLifecycle.Suspended, 4, accepted.GetProperty("effectiveAt").GetDateTimeOffset())])).Succeeded);
+
+        await RunRoundAsync();
+
+        var events = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal("anchored", events[^1].GetProperty("state").GetString());
+        Assert.Single((await Chain.GetHistoryAsync(key)).Changes);
+    }
+
+    private async Task<Guid> IssueAndAnchorAsync(HttpClient department)
+    {
+        var id = await Issuing.IssueAsync(department);
+        await RunRoundAsync();
+        Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(department, id, TimeSpan.Zero));
+        return id;
+    }
+
+    private Task RunRoundAsync() => Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+}
