@@ -32,6 +32,9 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
 
     public const string AdminApiKey = "test-admin-key";
 
+    /// <summary>The Verifier's service key at CertService, for QR lookups.</summary>
+    public const string VerifierServiceKey = "test-verifier-service-key";
+
     /// <summary>The symmetric key of the test identity platform (HMAC-SHA256), for minting bearer tokens.</summary>
     public static readonly byte[] OidcSigningKey = RandomNumberGenerator.GetBytes(32);
 
@@ -57,6 +60,7 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
         builder.UseSetting("Keystore:Passphrase", _keystore.Passphrase);
         builder.UseSetting("Keystore:ScryptN", _keystore.ScryptN.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Access:AdminApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminApiKey))));
+        builder.UseSetting("Access:VerifierApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(VerifierServiceKey))));
         builder.UseSetting("Access:Oidc:Issuer", OidcIssuer);
         builder.UseSetting("Access:Oidc:SigningKey", Convert.ToBase64String(OidcSigningKey));
 

@@ -1,15 +1,25 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TrustLedger.Tests.Testing;
 
 /// <summary>The Verifier in-process, trusting the deployment on the given Anvil node.</summary>
-public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null) : WebApplicationFactory<Verifier.Program>
+/// <remarks>With <c>certService</c>, QR lookups go to that in-process CertService with the Verifier's service key.</remarks>
+public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, CertServiceFactory? certService = null) : WebApplicationFactory<Verifier.Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Chain:RpcUrl", rpcUrl ?? anvil.RpcUrl);
         builder.UseSetting("Chain:DeploymentFile", anvil.DeploymentFile);
+        builder.UseSetting("CertService:BaseUrl", "http://localhost");
+        builder.UseSetting("CertService:ApiKey", CertServiceFactory.VerifierServiceKey);
+        if (certService is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddHttpClient<Verifier.Citizen.CertServiceClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => certService.Server.CreateHandler()));
+        }
     }
 }
