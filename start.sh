@@ -65,12 +65,14 @@ dotnet devnet/Deployer/bin/Release/net10.0/TrustLedger.Deployer.dll --rpc "$rpc"
 
 export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$state/deployment.json" Keystore__Directory="$state/keystore"
 ASPNETCORE_ENVIRONMENT=Development Storage__ConnectionString="Data Source=$state/certservice.db" \
+  Documents__VerifierPublicUrl="http://127.0.0.1:$verifier_port" \
   dotnet CertService/bin/Release/net10.0/TrustLedger.CertService.dll \
   --contentRoot "$root/CertService/bin/Release/net10.0" --urls "http://127.0.0.1:$cert_port" >"$state/certservice.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$cert_port/health" certservice "${pids[-1]}"
 
-dotnet Verifier/bin/Release/net10.0/TrustLedger.Verifier.dll \
+ASPNETCORE_ENVIRONMENT=Development CertService__BaseUrl="http://127.0.0.1:$cert_port" Receipts__KeystoreDirectory="$state/verifier-keystore" \
+  dotnet Verifier/bin/Release/net10.0/TrustLedger.Verifier.dll \
   --contentRoot "$root/Verifier/bin/Release/net10.0" --urls "http://127.0.0.1:$verifier_port" >"$state/verifier.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$verifier_port/health" verifier "${pids[-1]}"
@@ -114,6 +116,8 @@ pdf_report=$(curl -sS -X POST "http://127.0.0.1:$verifier_port/api/v1/verify/pdf
   -F "document=@$state/demo-certificate.pdf;type=application/pdf" -F "bundle=@$state/demo-bundle.json;type=application/json")
 echo "start: the sealed PDF with its bundle, Verifier says: $(sed -E 's/.*"verdict":"([a-z]+)".*/\1/' <<<"$pdf_report")"
 grep -o '"name":"\(document\|seal\)-[a-z]*","status":"[a-z]*"' <<<"$pdf_report" | sed -E 's/"name":"([a-z-]+)","status":"([a-z]+)"/  \2  \1/'
+page=$(sed -E 's/.*"verificationUrl":"([^"]+)".*/\1/' <<<"$(curl -fsS "$api/$id" -H "$key")")
+echo "start: the citizen page its QR code opens: $page (English: add &lang=en)"
 
 cat <<TXT
 

@@ -74,10 +74,12 @@ public static class CertificatesApi
     }
 
     public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetCertificate(
-        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, IOptions<DocumentOptions> documents, CancellationToken cancellationToken)
     {
         var record = await FindOwnAsync(store, id, user, cancellationToken);
-        return record is null ? Problems.CertificateNotFound(id) : TypedResults.Ok(ToView(record, await vault.OpenAsync(record, cancellationToken)));
+        return record is null
+            ? Problems.CertificateNotFound(id)
+            : TypedResults.Ok(ToView(record, await vault.OpenAsync(record, cancellationToken), VerificationLink.For(documents.Value.VerifierPublicUrl, record.Id, record.Salt)));
     }
 
     /// <summary>The self-contained verification bundle; available once the certificate is anchored.</summary>
@@ -128,7 +130,7 @@ public static class CertificatesApi
             .SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuer, cancellationToken);
     }
 
-    private static CertificateView ToView(CertificateRecord record, string canonicalJson)
+    private static CertificateView ToView(CertificateRecord record, string canonicalJson, string verificationUrl)
     {
         var anchor = record is { Status: CertificateStatus.Anchored, Batch: { } batch }
             ? new AnchorView(
@@ -141,7 +143,9 @@ public static class CertificatesApi
                 batch.BlockNumber!.Value,
                 batch.AnchoredAt!.Value)
             : null;
-        return new CertificateView(record.Id, record.Identifier, StatusName(record.Status), record.TypeCode, record.IssuerCode, record.AcceptedAt, Parse(canonicalJson), anchor);
+        return new CertificateView(
+            record.Id, record.Identifier, StatusName(record.Status), Lifecycle.CertificateTransitions.Name(record.Lifecycle), record.TypeCode, record.IssuerCode, record.AcceptedAt,
+            verificationUrl, Parse(canonicalJson), anchor);
     }
 
     internal static CertificateBundle ToBundle(CertificateRecord record, string canonicalJson, DeploymentRecord deployment)

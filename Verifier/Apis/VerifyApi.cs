@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Verifier.Receipts;
 using TrustLedger.Verifier.Verification;
 
 namespace TrustLedger.Verifier.Apis;
@@ -13,6 +14,9 @@ public static class VerifyApi
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/verify", VerifyBundle).WithName(nameof(VerifyBundle)).WithTags("Verification");
+        app.MapGet("/api/v1/receipts/key", async (ReceiptSigner receipts, CancellationToken ct) =>
+            TypedResults.Ok(new { algorithm = "SM2-SM3", userId = "1234567812345678", publicKey = Convert.ToHexStringLower((await receipts.KeyAsync(ct)).PublicKeyBytes) }))
+            .WithTags("Verification").WithName("ReceiptKey");
         app.MapPost("/api/v1/verify/pdf", VerifyDocument).WithName(nameof(VerifyDocument)).WithTags("Verification")
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery(); // a machine API without cookies: there is no session to forge requests with
@@ -25,7 +29,7 @@ public static class VerifyApi
     /// cannot be asked.
     /// </summary>
     public static async Task<Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult>> VerifyBundle(
-        CertificateBundle bundle, BundleVerifier verifier, HttpRequest request, TimeProvider time)
+        CertificateBundle bundle, BundleVerifier verifier, HttpRequest request, TimeProvider time, ReceiptSigner receipts, CancellationToken cancellationToken)
     {
         if (!TryReadAt(request, time, out var at))
         {
@@ -39,7 +43,7 @@ public static class VerifyApi
         }
 
         evidence.At = at;
-        return Answer(await verifier.VerifyAsync(evidence));
+        return Answer(await WithReceiptAsync(await verifier.VerifyAsync(evidence), request, receipts, cancellationToken));
     }
 
     /// <summary>
@@ -49,7 +53,7 @@ public static class VerifyApi
     /// A PDF that fails a check is a 200 report, not an error; 400 only for a request that is not one.
     /// </summary>
     public static async Task<Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult>> VerifyDocument(
-        HttpRequest request, BundleVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, BundleVerifier verifier, TimeProvider time, ReceiptSigner receipts, CancellationToken cancellationToken)
     {
         if (!TryReadAt(request, time, out var at))
         {
@@ -118,13 +122,19 @@ public static class VerifyApi
 
         evidence.Document = pdf;
         evidence.At = at;
-        return Answer(await verifier.VerifyAsync(evidence));
+        return Answer(await WithReceiptAsync(await verifier.VerifyAsync(evidence), request, receipts, cancellationToken));
     }
 
     private static Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult> Answer(VerificationReport report) =>
         report.Verdict == "unknown"
             ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(report);
+
+    /// <summary>Signs the report when the caller asked for a receipt (<c>?receipt=true</c>).</summary>
+    internal static async Task<VerificationReport> WithReceiptAsync(VerificationReport report, HttpRequest request, ReceiptSigner receipts, CancellationToken cancellationToken) =>
+        string.Equals(request.Query["receipt"].ToString(), "true", StringComparison.OrdinalIgnoreCase)
+            ? await receipts.SignAsync(report, cancellationToken)
+            : report;
 
     /// <summary>The optional <c>at</c> query parameter (ISO 8601 with an offset); now when absent.</summary>
     internal static bool TryReadAt(HttpRequest request, TimeProvider time, out DateTimeOffset at)

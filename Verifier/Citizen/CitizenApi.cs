@@ -74,7 +74,7 @@ public static class CitizenApi
 
     /// <summary>Verifies the certificate a scanned QR payload names, at <c>?at=</c> (default now).</summary>
     public static async Task<Results<Ok<VerificationReport>, JsonHttpResult<VerificationReport>, ValidationProblem, ProblemHttpResult>> VerifyQrAsync(
-        QrRequest body, HttpRequest request, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
+        QrRequest body, HttpRequest request, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, Receipts.ReceiptSigner receipts, CancellationToken cancellationToken)
     {
         if (!VerifyApi.TryReadAt(request, time, out var at))
         {
@@ -87,12 +87,13 @@ public static class CitizenApi
                 type: "https://trustledger.example/problems/invalid-qr-payload", title: "Not a TrustLedger QR code");
         }
 
-        var (report, _, status) = await VerifyAsync(id, check, at, certService, verifier, cancellationToken);
-        if (report is null)
+        var (found, _, status) = await VerifyAsync(id, check, at, certService, verifier, cancellationToken);
+        if (found is null)
         {
             return NotFound();
         }
 
+        var report = await VerifyApi.WithReceiptAsync(found, request, receipts, cancellationToken);
         return status == StatusCodes.Status200OK ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: status);
     }
 

@@ -20,6 +20,8 @@ public static class VerificationExtensions
         builder.Services.AddSingleton<IBundleCheck, SealValidityCheck>();
         builder.Services.AddSingleton<BundleVerifier>();
         builder.Services.AddSingleton<ChainFactsCache>();
+        builder.Services.AddOptions<Receipts.ReceiptOptions>().BindConfiguration(Receipts.ReceiptOptions.Section);
+        builder.Services.AddSingleton<Receipts.ReceiptSigner>();
         return builder;
     }
 }

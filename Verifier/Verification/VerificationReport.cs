@@ -9,6 +9,10 @@ namespace TrustLedger.Verifier.Verification;
 /// </summary>
 public sealed record VerificationReport(bool Valid, string Verdict, string? Status, DateTimeOffset At, IReadOnlyList<CheckResult> Checks)
 {
+    /// <summary>The Verifier's signed receipt, when the caller asked for one (<c>?receipt=true</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Receipts.VerificationReceipt? Receipt { get; init; }
+
     public static VerificationReport From(IReadOnlyList<CheckResult> checks, string? status, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(checks);

@@ -9,6 +9,8 @@ namespace TrustLedger.Tests.Testing;
 /// <remarks>With <c>certService</c>, QR lookups go to that in-process CertService with the Verifier's service key.</remarks>
 public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, CertServiceFactory? certService = null) : WebApplicationFactory<Verifier.Program>
 {
+    private readonly string _receiptKeystore = Path.Combine(Path.GetTempPath(), $"verifier-keystore-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -16,6 +18,9 @@ public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, Cert
         builder.UseSetting("Chain:DeploymentFile", anvil.DeploymentFile);
         builder.UseSetting("CertService:BaseUrl", "http://localhost");
         builder.UseSetting("CertService:ApiKey", CertServiceFactory.VerifierServiceKey);
+        builder.UseSetting("Receipts:KeystoreDirectory", _receiptKeystore);
+        builder.UseSetting("Receipts:Passphrase", "test-receipts-passphrase");
+        builder.UseSetting("Receipts:ScryptN", "1024");
         if (certService is not null)
         {
             builder.ConfigureTestServices(services => services.AddHttpClient<Verifier.Citizen.CertServiceClient>()

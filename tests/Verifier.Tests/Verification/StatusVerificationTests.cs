@@ -108,6 +108,31 @@ public sealed class StatusVerificationTests(LifecycleFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_receipt_signs_the_report_with_the_Verifiers_SM2_key_and_a_changed_report_no_longer_matches()
+    {
+        using var client = fixture.Verifier.CreateClient();
+
+        var body = await (await client.PostAsJsonAsync("/api/v1/verify?receipt=true", fixture.Revoked.Bundle, JsonSerializerOptions.Web)).Content.ReadAsStringAsync();
+        var key = await client.GetFromJsonAsync<JsonElement>("/api/v1/receipts/key");
+
+        var report = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        var receipt = report["receipt"]!.AsObject();
+        report.Remove("receipt");
+        var reportSm3 = Convert.ToHexStringLower(TrustLedger.Ledger.Hashing.HashFunctions.Hash(TrustLedger.Ledger.Hashing.Sm3HashFunction.Instance, TrustLedger.Ledger.Canonical.JsonCanonicalizer.Canonicalize(report.ToJsonString())));
+        Assert.Equal(reportSm3, receipt["reportSm3"]!.GetValue<string>());
+        Assert.Equal(key.GetProperty("publicKey").GetString(), receipt["verifier"]!.GetValue<string>());
+        var signed = TrustLedger.Verifier.Receipts.ReceiptSigner.SignedPart(reportSm3, receipt["issuedAt"]!.GetValue<string>(), receipt["verifier"]!.GetValue<string>());
+        var publicKey = TrustLedger.Ledger.Crypto.Sm2KeyPair.PublicKeyFrom(Convert.FromHexString(key.GetProperty("publicKey").GetString()!));
+        Assert.True(TrustLedger.Ledger.Crypto.Sm2Signature.Verify(publicKey, signed, Convert.FromHexString(receipt["signature"]!.GetValue<string>())));
+        // Someone who edits the filed report (revoked → valid) no longer matches the receipt.
+        report["verdict"] = "valid";
+        var edited = Convert.ToHexStringLower(TrustLedger.Ledger.Hashing.HashFunctions.Hash(TrustLedger.Ledger.Hashing.Sm3HashFunction.Instance, TrustLedger.Ledger.Canonical.JsonCanonicalizer.Canonicalize(report.ToJsonString())));
+        Assert.NotEqual(reportSm3, edited);
+        // Without ?receipt=true there is none.
+        Assert.DoesNotContain("\"receipt\"", await (await client.PostAsJsonAsync("/api/v1/verify", fixture.Revoked.Bundle, JsonSerializerOptions.Web)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_QR_payloads_and_times_get_problems()
     {
         using var client = fixture.Verifier.CreateClient();
