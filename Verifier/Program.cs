@@ -14,8 +14,14 @@ public sealed class Program
     }
 
 
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is ["verify", ..])
+        {
+            return await Cli.VerifierCli.RunAsync(args[1..], Console.Out, Console.Error);
+        }
+
         var builder = WebApplication.CreateBuilder(args);
         builder.AddTrustLedgerServiceDefaults();
         builder.Services.AddTrustLedgerChain(builder.Configuration);
@@ -28,5 +34,6 @@ public sealed class Program
         app.MapCitizenApi();
 
         await app.RunAsync();
+        return 0;
     }
 }

@@ -7,21 +7,29 @@ public static class VerificationExtensions
     /// <summary>Registers the bundle checks, then the document checks; registration order is the order of the report.</summary>
     public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IBundleCheck, TrustedDeploymentCheck>();
-        builder.Services.AddSingleton<IBundleCheck, IntegrityCheck>();
-        builder.Services.AddSingleton<IBundleCheck, InclusionProofCheck>();
-        builder.Services.AddSingleton<IBundleCheck, AnchorCheck>();
-        builder.Services.AddSingleton<IBundleCheck, IssuerIdentityCheck>();
-        builder.Services.AddSingleton<IBundleCheck, IssuerAuthorisationCheck>();
-        builder.Services.AddSingleton<IBundleCheck, StatusCheck>();
-        builder.Services.AddSingleton<IBundleCheck, DocumentHashCheck>();
-        builder.Services.AddSingleton<IBundleCheck, DocumentSignatureCheck>();
-        builder.Services.AddSingleton<IBundleCheck, SealRegistrationCheck>();
-        builder.Services.AddSingleton<IBundleCheck, SealValidityCheck>();
-        builder.Services.AddSingleton<BundleVerifier>();
-        builder.Services.AddSingleton<ChainFactsCache>();
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddVerificationChecks();
         builder.Services.AddOptions<Receipts.ReceiptOptions>().BindConfiguration(Receipts.ReceiptOptions.Section);
         builder.Services.AddSingleton<Receipts.ReceiptSigner>();
         return builder;
+    }
+
+    /// <summary>The checks and the verifier that runs them: all a verification needs besides chain access (also used by the CLI).</summary>
+    public static IServiceCollection AddVerificationChecks(this IServiceCollection services)
+    {
+        services.AddSingleton<IBundleCheck, TrustedDeploymentCheck>();
+        services.AddSingleton<IBundleCheck, IntegrityCheck>();
+        services.AddSingleton<IBundleCheck, InclusionProofCheck>();
+        services.AddSingleton<IBundleCheck, AnchorCheck>();
+        services.AddSingleton<IBundleCheck, IssuerIdentityCheck>();
+        services.AddSingleton<IBundleCheck, IssuerAuthorisationCheck>();
+        services.AddSingleton<IBundleCheck, StatusCheck>();
+        services.AddSingleton<IBundleCheck, DocumentHashCheck>();
+        services.AddSingleton<IBundleCheck, DocumentSignatureCheck>();
+        services.AddSingleton<IBundleCheck, SealRegistrationCheck>();
+        services.AddSingleton<IBundleCheck, SealValidityCheck>();
+        services.AddSingleton<BundleVerifier>();
+        services.AddSingleton<ChainFactsCache>();
+        return services;
     }
 }

@@ -4,7 +4,8 @@ using System.Text;
 namespace TrustLedger.Tests.Verifier.Verification;
 
 /// <summary>The page the QR code opens: a verdict at a glance, personal data masked, helpful when the code is bad.</summary>
-public sealed class CitizenPageTests(LifecycleFixture fixture) : IClassFixture<LifecycleFixture>
+[Collection(LifecycleChain.Name)]
+public sealed class CitizenPageTests(LifecycleFixture fixture)
 {
     [Fact]
     public async Task A_valid_certificate_shows_a_green_verdict_with_the_holder_masked_in_both_languages()

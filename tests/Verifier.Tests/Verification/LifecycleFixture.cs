@@ -90,3 +90,10 @@ public sealed class LifecycleFixture : AnvilNode
 }
 
 public sealed record Certificate(Guid Id, CertificateBundle Bundle, byte[] Pdf, string QrPath);
+
+/// <summary>One lifecycle chain for the status, page and CLI tests: setting it up costs a revocation and a wait.</summary>
+[CollectionDefinition(Name)]
+public sealed class LifecycleChain : ICollectionFixture<LifecycleFixture>
+{
+    public const string Name = "lifecycle";
+}

@@ -11,7 +11,8 @@ using TrustLedger.Verifier.Verification;
 namespace TrustLedger.Tests.Verifier.Verification;
 
 /// <summary>Status on every entry point (bundle, PDF, QR), at any point in time, and never stale.</summary>
-public sealed class StatusVerificationTests(LifecycleFixture fixture) : IClassFixture<LifecycleFixture>
+[Collection(LifecycleChain.Name)]
+public sealed class StatusVerificationTests(LifecycleFixture fixture)
 {
     [Fact]
     public async Task A_revoked_certificate_is_revoked_on_every_entry_point()
