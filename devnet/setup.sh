@@ -40,5 +40,16 @@ if [[ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf || ! -f /us
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-droid-fallback fonts-dejavu-core >/dev/null
 fi
 
+# The browser test drives the citizen page in headless Chromium (test.sh asks for it; start.sh does not).
+if [[ "${1:-}" == "--with-browser" ]] && ! command -v chromium >/dev/null 2>&1; then
+  if [[ "$(id -u)" -ne 0 ]]; then
+    echo "setup: Chromium is missing; install Debian's chromium package (needs root)" >&2
+    exit 1
+  fi
+  echo "setup: installing Chromium from Debian's packages (for the browser test)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 echo "setup: restoring .NET packages"
 dotnet restore "$root/TrustLedger.slnx" --nologo -v q
