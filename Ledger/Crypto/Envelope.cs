@@ -50,22 +50,10 @@ public static class Envelope
 
     public static byte[] Open(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> kek, ReadOnlySpan<byte> associatedData)
     {
-        if (envelope.Length < 4 || envelope[0] != Version)
-        {
-            throw new CryptographicException("not a TrustLedger envelope (v1)");
-        }
-
-        var cipher = AeadCiphers.ById(envelope[1]);
-        var kekIdLength = BinaryPrimitives.ReadUInt16BigEndian(envelope[2..]);
-        var offset = 4;
-        var kekId = Take(envelope, ref offset, kekIdLength);
-        var wrapNonce = Take(envelope, ref offset, NonceSize);
-        var wrapped = Take(envelope, ref offset, cipher.KeySize + TagSize);
-        var dataNonce = Take(envelope, ref offset, NonceSize);
-        var dataKey = cipher.Decrypt(kek, wrapNonce, wrapped, kekId);
+        var (cipher, dataKey, dataNonce, payloadOffset) = Unwrap(envelope, kek);
         try
         {
-            return cipher.Decrypt(dataKey, dataNonce, envelope[offset..], associatedData);
+            return cipher.Decrypt(dataKey, dataNonce, envelope[payloadOffset..], associatedData);
         }
         finally
         {
@@ -80,6 +68,20 @@ public static class Envelope
     /// </summary>
     public static SharedCiphertext ShareWith(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> kek, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters recipient, ReadOnlySpan<byte> associatedData)
     {
+        var (cipher, dataKey, dataNonce, payloadOffset) = Unwrap(envelope, kek);
+        try
+        {
+            return new SharedCiphertext(cipher.Name, Sm2Encryption.Encrypt(recipient, dataKey), dataNonce, envelope[payloadOffset..].ToArray(), associatedData.ToArray());
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    // Reads the layout and unwraps the data key with the KEK; the caller zeroes the key after use.
+    private static (IAeadCipher Cipher, byte[] DataKey, byte[] DataNonce, int PayloadOffset) Unwrap(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> kek)
+    {
         if (envelope.Length < 4 || envelope[0] != Version)
         {
             throw new CryptographicException("not a TrustLedger envelope (v1)");
@@ -92,15 +94,7 @@ public static class Envelope
         var wrapNonce = Take(envelope, ref offset, NonceSize);
         var wrapped = Take(envelope, ref offset, cipher.KeySize + TagSize);
         var dataNonce = Take(envelope, ref offset, NonceSize).ToArray();
-        var dataKey = cipher.Decrypt(kek, wrapNonce, wrapped, kekId);
-        try
-        {
-            return new SharedCiphertext(cipher.Name, Sm2Encryption.Encrypt(recipient, dataKey), dataNonce, envelope[offset..].ToArray(), associatedData.ToArray());
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(dataKey);
-        }
+        return (cipher, cipher.Decrypt(kek, wrapNonce, wrapped, kekId), dataNonce, offset);
     }
 
     private static void Append(Span<byte> output, ref int offset, ReadOnlySpan<byte> part)

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Tests.Testing;
 using TrustLedger.Verifier.Cli;
 
 namespace TrustLedger.Tests.Verifier.Verification;
@@ -100,11 +101,7 @@ public sealed class CliTests(LifecycleFixture fixture) : IDisposable
         HttpResponseMessage response;
         if (pdf)
         {
-            using var form = new MultipartFormDataContent();
-            var document = new ByteArrayContent(certificate.Pdf);
-            document.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(document, "document", "certificate.pdf");
-            form.Add(new StringContent(JsonSerializer.Serialize(certificate.Bundle, JsonSerializerOptions.Web), Encoding.UTF8, "application/json"), "bundle");
+            using var form = VerifierRequests.PdfForm(certificate.Pdf, certificate.Bundle);
             response = await client.PostAsync("/api/v1/verify/pdf" + query, form);
         }
         else

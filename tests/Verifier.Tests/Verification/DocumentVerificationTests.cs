@@ -148,9 +148,9 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
         var (pdf, bundle) = fixture.Documents[0];
 
         var json = await client.PostAsJsonAsync("/api/v1/verify/pdf", bundle);
-        var noBundle = await client.PostAsync("/api/v1/verify/pdf", Form(pdf, null));
-        var notPdf = await client.PostAsync("/api/v1/verify/pdf", Form("hello"u8.ToArray(), JsonSerializer.Serialize(bundle, JsonSerializerOptions.Web)));
-        var badBundle = await client.PostAsync("/api/v1/verify/pdf", Form(pdf, "{\"format\":\"x\"}"));
+        var noBundle = await client.PostAsync("/api/v1/verify/pdf", VerifierRequests.PdfForm(pdf, (string?)null));
+        var notPdf = await client.PostAsync("/api/v1/verify/pdf", VerifierRequests.PdfForm("hello"u8.ToArray(), bundle));
+        var badBundle = await client.PostAsync("/api/v1/verify/pdf", VerifierRequests.PdfForm(pdf, "{\"format\":\"x\"}"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         foreach (var response in new[] { noBundle, notPdf, badBundle })
@@ -163,25 +163,10 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
     private async Task<JsonElement> VerifyAsync(byte[] pdf, CertificateBundle bundle)
     {
         using var client = fixture.Verifier.CreateClient();
-        using var form = Form(pdf, JsonSerializer.Serialize(bundle, JsonSerializerOptions.Web));
+        using var form = VerifierRequests.PdfForm(pdf, bundle);
         var response = await client.PostAsync("/api/v1/verify/pdf", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static MultipartFormDataContent Form(byte[] pdf, string? bundle)
-    {
-        var form = new MultipartFormDataContent();
-        var document = new ByteArrayContent(pdf);
-        document.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(document, "document", "certificate.pdf");
-        if (bundle is not null)
-        {
-            var part = new StringContent(bundle, Encoding.UTF8, "application/json");
-            form.Add(part, "bundle", "bundle.json");
-        }
-
-        return form;
     }
 
     private static List<string> Failed(JsonElement report) =>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Tests.Testing;
 using TrustLedger.Verifier.Verification;
 
 namespace TrustLedger.Tests.Verifier.Verification;
@@ -161,11 +162,7 @@ public sealed class StatusVerificationTests(LifecycleFixture fixture)
     private async Task<JsonElement> VerifyPdfAsync(Certificate certificate)
     {
         using var client = fixture.Verifier.CreateClient();
-        using var form = new MultipartFormDataContent();
-        var document = new ByteArrayContent(certificate.Pdf);
-        document.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(document, "document", "certificate.pdf");
-        form.Add(new StringContent(JsonSerializer.Serialize(certificate.Bundle, JsonSerializerOptions.Web), Encoding.UTF8, "application/json"), "bundle");
+        using var form = VerifierRequests.PdfForm(certificate.Pdf, certificate.Bundle);
         var response = await client.PostAsync("/api/v1/verify/pdf", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
