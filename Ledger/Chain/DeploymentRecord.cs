@@ -15,7 +15,8 @@ public sealed record DeploymentRecord(
     ulong DeployedAtBlock,
     string GovernanceAdmin,
     string? AuditTrail = null,
-    string? CertificateStatus = null)
+    string? CertificateStatus = null,
+    string? DataRegistry = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -11,8 +11,9 @@ public sealed record ContractArtifact(string Name, string AbiJson, string Byteco
     public static readonly ContractArtifact SealRegistry = Load("SealRegistry");
     public static readonly ContractArtifact AuditTrail = Load("AuditTrail");
     public static readonly ContractArtifact CertificateStatusRegistry = Load("CertificateStatusRegistry");
+    public static readonly ContractArtifact DataRegistry = Load("DataRegistry");
 
-    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail, CertificateStatusRegistry];
+    public static IReadOnlyList<ContractArtifact> All { get; } = [IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail, CertificateStatusRegistry, DataRegistry];
 
     private static ContractArtifact Load(string name)
     {

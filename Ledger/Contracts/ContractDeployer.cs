@@ -4,7 +4,7 @@ using TrustLedger.Ledger.Chain;
 namespace TrustLedger.Ledger.Contracts;
 
 /// <summary>
-/// Deploys IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail and CertificateStatusRegistry once per chain. An existing record is
+/// Deploys IssuerRegistry, CertificateAnchor, SealRegistry, AuditTrail, CertificateStatusRegistry and DataRegistry once per chain. An existing record is
 /// reused when its chain id and genesis hash match the node and code is present at every address; otherwise
 /// (a fresh devnet) the contracts are deployed again and the record rewritten.
 /// </summary>
@@ -25,7 +25,9 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
             && existing.AuditTrail is not null
             && await chain.HasCodeAsync(existing.AuditTrail)
             && existing.CertificateStatus is not null
-            && await chain.HasCodeAsync(existing.CertificateStatus))
+            && await chain.HasCodeAsync(existing.CertificateStatus)
+            && existing.DataRegistry is not null
+            && await chain.HasCodeAsync(existing.DataRegistry))
         {
             return (existing, true);
         }
@@ -35,9 +37,10 @@ public sealed class ContractDeployer(TransactionSender governanceAdmin, ChainRea
         var seals = await DeployAsync(new SealRegistryDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
         var trail = await DeployAsync(new AuditTrailDeployment { GovernanceAdmin = governanceAdmin.Address }, cancellationToken);
         var status = await DeployAsync(new CertificateStatusRegistryDeployment { IssuerRegistry = registry.ContractAddress! }, cancellationToken);
+        var data = await DeployAsync(new DataRegistryDeployment { IssuerRegistry = registry.ContractAddress! }, cancellationToken);
         var record = new DeploymentRecord(
             chainId, genesis, registry.ContractAddress!, anchor.ContractAddress!, seals.ContractAddress!, registry.BlockNumber!.Value, governanceAdmin.Address,
-            trail.ContractAddress!, status.ContractAddress!);
+            trail.ContractAddress!, status.ContractAddress!, data.ContractAddress!);
         record.Save(recordPath);
         return (record, false);
     }

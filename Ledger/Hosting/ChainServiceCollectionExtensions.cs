@@ -32,6 +32,9 @@ public static class ChainServiceCollectionExtensions
         services.AddSingleton(sp => new CertificateStatusClient(
             sp.GetRequiredService<ChainReader>().Web3,
             sp.GetRequiredService<DeploymentRecord>().CertificateStatus ?? throw new InvalidOperationException("the deployment record has no CertificateStatusRegistry: run the deployer again")));
+        services.AddSingleton(sp => new DataRegistryClient(
+            sp.GetRequiredService<ChainReader>().Web3,
+            sp.GetRequiredService<DeploymentRecord>().DataRegistry ?? throw new InvalidOperationException("the deployment record has no DataRegistry: run the deployer again")));
         return services;
     }
 }
