@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Apis;
+using TrustLedger.CertService.DataTrust;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
@@ -32,6 +33,7 @@ public sealed class Program
         builder.AddDepartments();
         builder.AddDepartmentAuthentication();
         builder.AddAnchoring();
+        builder.AddDataTrust();
 
         var app = builder.Build();
         app.UseTrustLedgerServiceDefaults();
@@ -48,6 +50,8 @@ public sealed class Program
         app.MapSealsApi();
         app.MapAgenciesApi();
         app.MapSharingApi();
+        app.MapCatalogApi();
+        app.MapDatasetsApi();
         await app.RunAsync();
     }
 }

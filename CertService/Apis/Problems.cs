@@ -66,6 +66,18 @@ public static class Problems
         Make(StatusCodes.Status409Conflict, "invalid-transition", "Status change not allowed",
             $"Certificate {id} is {from}; it cannot be {to}. Only a suspended certificate can be reinstated; revoked and superseded are final.");
 
+    public static ProblemHttpResult ResourceNotFound(string code) =>
+        Make(StatusCodes.Status404NotFound, "resource-not-found", "Data resource not in the catalog", $"No data resource {code} is in the catalog.");
+
+    public static ProblemHttpResult VersionNotFound(string code, int version) =>
+        Make(StatusCodes.Status404NotFound, "version-not-found", "Dataset version not found", $"Data resource {code} has no published version {version}.");
+
+    public static ProblemHttpResult NotTheSource(string code, string detail) =>
+        Make(StatusCodes.Status403Forbidden, "not-the-source", "Not the authoritative source", $"Data resource {code}: {detail}");
+
+    public static ProblemHttpResult InvalidDataset(string detail) =>
+        Make(StatusCodes.Status400BadRequest, "invalid-dataset", "The dataset cannot be read", detail + " Nothing was anchored.");
+
     public static ProblemHttpResult AgencyNotFound(string code) =>
         Make(StatusCodes.Status404NotFound, "agency-not-found", "Agency not registered", $"No relying agency {code} is registered for sharing.");
 

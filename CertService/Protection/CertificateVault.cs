@@ -37,6 +37,13 @@ public sealed class CertificateVault(KeyEncryptionKeys keys, IOptions<Protection
             : null;
     }
 
+    /// <summary>Seals any secret of a department (e.g. a dataset's salt secret) under its KEK, bound to <paramref name="owner"/>.</summary>
+    public Task<byte[]> SealSecretAsync(string departmentCode, Guid owner, byte[] secret, CancellationToken cancellationToken) =>
+        SealBytesAsync(departmentCode, secret, owner.ToByteArray(), cancellationToken);
+
+    public Task<byte[]> OpenSecretAsync(byte[] envelope, Guid owner, CancellationToken cancellationToken) =>
+        OpenBytesAsync(envelope, owner.ToByteArray(), cancellationToken);
+
     /// <summary>The certificate's ciphertext with its data key re-wrapped to an agency's SM2 key.</summary>
     public Task<SharedCiphertext> ShareCertificateAsync(CertificateRecord record, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters agency, CancellationToken cancellationToken)
     {

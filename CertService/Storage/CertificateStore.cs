@@ -30,6 +30,12 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<StatusChangeRecord> StatusChanges => Set<StatusChangeRecord>();
 
+    public DbSet<DataResourceRecord> DataResources => Set<DataResourceRecord>();
+
+    public DbSet<DataResourceRevisionRecord> DataResourceRevisions => Set<DataResourceRevisionRecord>();
+
+    public DbSet<DatasetVersionRecord> DatasetVersions => Set<DatasetVersionRecord>();
+
     public DbSet<SharingGrantRecord> SharingGrants => Set<SharingGrantRecord>();
 
     public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
@@ -77,6 +83,25 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         department.Property(d => d.CreditCode).HasMaxLength(18);
         department.Property(d => d.Account).HasMaxLength(42);
         department.HasIndex(d => d.Account).IsUnique();
+
+        var resource = modelBuilder.Entity<DataResourceRecord>();
+        resource.ToTable("data_resources");
+        resource.HasKey(r => r.Code);
+        resource.Property(r => r.Code).HasMaxLength(64);
+        resource.Property(r => r.SourceDepartment).HasMaxLength(18);
+        resource.HasIndex(r => r.SourceDepartment);
+
+        var revision = modelBuilder.Entity<DataResourceRevisionRecord>();
+        revision.ToTable("data_resource_revisions");
+        revision.HasKey(r => r.Id);
+        revision.Property(r => r.Code).HasMaxLength(64);
+        revision.HasIndex(r => new { r.Code, r.CatalogVersion }).IsUnique();
+
+        var dataset = modelBuilder.Entity<DatasetVersionRecord>();
+        dataset.ToTable("dataset_versions");
+        dataset.HasKey(d => d.Id);
+        dataset.Property(d => d.ResourceCode).HasMaxLength(64);
+        dataset.HasIndex(d => new { d.ResourceCode, d.Version }).IsUnique();
 
         var change = modelBuilder.Entity<StatusChangeRecord>();
         change.ToTable("status_changes");

@@ -57,6 +57,7 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
         builder.UseSetting("Anchoring:Interval", (anchoringInterval ?? TimeSpan.FromMilliseconds(500)).ToString());
         builder.UseSetting("Anchoring:MaxLeaves", "1000");
         builder.UseSetting("Keystore:Directory", _keystore.Directory);
+        builder.UseSetting("DataTrust:Directory", Path.Combine(_keystore.Directory, "..", $"datasets-{Guid.NewGuid():N}"));
         builder.UseSetting("Keystore:Passphrase", _keystore.Passphrase);
         builder.UseSetting("Keystore:ScryptN", _keystore.ScryptN.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Access:AdminApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminApiKey))));

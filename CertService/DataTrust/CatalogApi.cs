@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Apis;
+using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Canonical;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hashing;
+
+namespace TrustLedger.CertService.DataTrust;
+
+/// <summary>
+/// The data resource catalog (政务数据资源目录). Governance creates and revises entries (one at a
+/// time or imported as a JSON array); each revision's canonical JSON is hashed and anchored in
+/// DataRegistry with the resource's source department and each field's authoritative department,
+/// so the catalog's history is provable. Departments read it.
+/// </summary>
+public static partial class CatalogApi
+{
+    private static readonly string[] SharingClasses = ["unconditional", "conditional", "none"];
+
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/v1/admin/data").RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Data catalog");
+        admin.MapPost("/resources", async (CatalogEntryRequest request, ClaimsPrincipal user, [AsParameters] CatalogServices services, CancellationToken ct) =>
+        {
+            var (view, errors, problem, created) = await SaveAsync(request, user, services, ct);
+            return view is not null
+                ? (created ? Results.Created($"/api/v1/data/resources/{view.Code}", view) : Results.Ok(view))
+                : problem is not null ? problem : TypedResults.ValidationProblem(errors!, type: "https://trustledger.example/problems/invalid-catalog-entry", title: "The catalog entry is not valid");
+        });
+        admin.MapPost("/resources:import", ImportAsync);
+        var read = app.MapGroup("/api/v1/data/resources").RequireAuthorization().WithTags("Data catalog");
+        read.MapGet("/", ListAsync);
+        read.MapGet("/{code}", GetAsync);
+        return app;
+    }
+
+    public static async Task<Ok<List<ImportOutcome>>> ImportAsync(List<CatalogEntryRequest> entries, ClaimsPrincipal user, [AsParameters] CatalogServices services, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ImportOutcome>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (view, errors, problem, created) = await SaveAsync(entries[i], user, services, cancellationToken);
+            outcomes.Add(view is not null
+                ? new ImportOutcome(i, view.Code, created ? "created" : "revised", null)
+                : new ImportOutcome(i, entries[i].Code, "invalid", errors ?? new Dictionary<string, string[]> { ["$"] = ["refused: see the single-entry endpoint for details"] }));
+            _ = problem;
+        }
+
+        return TypedResults.Ok(outcomes);
+    }
+
+    public static async Task<Ok<List<CatalogEntryView>>> ListAsync(CertificateStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.DataResources.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken)).Select(View).ToList());
+
+    public static async Task<Results<Ok<CatalogEntryDetail>, ProblemHttpResult>> GetAsync(string code, CertificateStore store, CancellationToken cancellationToken)
+    {
+        var resource = await store.DataResources.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        if (resource is null)
+        {
+            return Problems.ResourceNotFound(code);
+        }
+
+        var revisions = await store.DataResourceRevisions.AsNoTracking().Where(r => r.Code == code).OrderBy(r => r.CatalogVersion).ToListAsync(cancellationToken);
+        var versions = await store.DatasetVersions.AsNoTracking().Where(v => v.ResourceCode == code).OrderBy(v => v.Version).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CatalogEntryDetail(
+            View(resource),
+            revisions.Select(r => new CatalogRevisionView(r.CatalogVersion, Convert.ToHexStringLower(r.Hash), r.CanonicalJson, r.TransactionHash, r.BlockNumber, r.At, r.By)).ToList(),
+            versions.Select(DatasetsApi.View).ToList()));
+    }
+
+    private static async Task<(CatalogEntryView? View, Dictionary<string, string[]>? Errors, IResult? Problem, bool Created)> SaveAsync(
+        CatalogEntryRequest request, ClaimsPrincipal user, CatalogServices services, CancellationToken cancellationToken)
+    {
+        var store = services.Store;
+        var errors = new Dictionary<string, string[]>();
+        if (request.Code is null || !CodePattern().IsMatch(request.Code))
+        {
+            errors["code"] = ["code is 4 to 64 letters, digits or hyphens"];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors["name"] = ["name is required"];
+        }
+
+        if (!SharingClasses.Contains(request.SharingClass) || !SharingClasses.Contains(request.OpenClass))
+        {
+            errors["sharingClass"] = ["sharingClass and openClass are each unconditional, conditional or none"];
+        }
+
+        var fields = request.Fields ?? [];
+        if (fields.Count == 0 || fields.Any(f => string.IsNullOrWhiteSpace(f.Name)) || fields.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() != fields.Count)
+        {
+            errors["fields"] = ["fields must name each field once"];
+        }
+
+        var departments = new Dictionary<string, Department>(StringComparer.Ordinal);
+        foreach (var code in fields.Select(f => f.AuthoritativeDepartment ?? request.SourceDepartment).Append(request.SourceDepartment).Distinct())
+        {
+            if (code is null || await DepartmentDirectory.FindAsync(store, code, cancellationToken) is not { } department)
+            {
+                errors["sourceDepartment"] = [$"department {code ?? "(none)"} is not on board"];
+                continue;
+            }
+
+            departments[code] = department;
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors, null, false);
+        }
+
+        var existing = await store.DataResources.SingleOrDefaultAsync(r => r.Code == request.Code, cancellationToken);
+        var catalogVersion = (existing?.CatalogVersion ?? 0) + 1;
+        var normalised = fields.Select(f => new CatalogField(f.Name!.Trim(), f.AuthoritativeDepartment ?? request.SourceDepartment, f.Personal ?? false)).ToList();
+        var canonical = Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(JsonSerializer.Serialize(new
+        {
+            format = "trustledger.catalog-entry.v1",
+            code = request.Code,
+            name = request.Name!.Trim(),
+            sourceDepartment = request.SourceDepartment,
+            updateCycle = request.UpdateCycle ?? "irregular",
+            sharingClass = request.SharingClass,
+            openClass = request.OpenClass,
+            fields = normalised,
+            catalogVersion,
+        }, JsonSerializerOptions.Web)));
+        var hash = Sm3HashFunction.Instance.Hash(Encoding.UTF8.GetBytes(canonical));
+        TransactionOutcome outcome;
+        try
+        {
+            var governance = await services.Governance.SenderAsync(cancellationToken);
+            outcome = await services.Data.AnchorCatalogEntryAsync(governance, request.Code!, departments[request.SourceDepartment!].Account, hash, (uint)catalogVersion, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                var sources = await services.Data.SetFieldSourcesAsync(governance, request.Code!, normalised.Select(f => (f.Name!, departments[f.AuthoritativeDepartment!].Account)).ToList(), cancellationToken);
+                outcome = sources.Succeeded ? outcome : sources;
+            }
+        }
+        catch (ChainUnavailableException)
+        {
+            return (null, null, Problems.ChainUnavailable(), false);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return (null, null, Problems.ChainRefused(outcome.Revert!.Description), false);
+        }
+
+        var now = services.Time.GetUtcNow();
+        var resource = existing ?? new DataResourceRecord
+        {
+            Code = request.Code!, Name = "", SourceDepartment = "", UpdateCycle = "", SharingClass = "", OpenClass = "", FieldsJson = "[]", CatalogHash = [], CatalogTransaction = "", UpdatedBy = "",
+        };
+        resource.Name = request.Name!.Trim();
+        resource.SourceDepartment = request.SourceDepartment!;
+        resource.UpdateCycle = request.UpdateCycle ?? "irregular";
+        resource.SharingClass = request.SharingClass!;
+        resource.OpenClass = request.OpenClass!;
+        resource.FieldsJson = JsonSerializer.Serialize(normalised, JsonSerializerOptions.Web);
+        resource.CatalogVersion = catalogVersion;
+        resource.CatalogHash = hash;
+        resource.CatalogTransaction = outcome.TransactionHash!;
+        resource.UpdatedAt = now;
+        resource.UpdatedBy = user.ActorName();
+        if (existing is null)
+        {
+            store.DataResources.Add(resource);
+        }
+
+        store.DataResourceRevisions.Add(new DataResourceRevisionRecord
+        {
+            Id = Guid.CreateVersion7(now), Code = resource.Code, CatalogVersion = catalogVersion, CanonicalJson = canonical, Hash = hash,
+            TransactionHash = outcome.TransactionHash!, BlockNumber = (long)outcome.BlockNumber!.Value, At = now, By = user.ActorName(),
+        });
+        await store.SaveChangesAsync(cancellationToken);
+        return (View(resource), null, null, existing is null);
+    }
+
+    internal static IReadOnlyList<CatalogField> FieldsOf(DataResourceRecord resource) =>
+        JsonSerializer.Deserialize<List<CatalogField>>(resource.FieldsJson, JsonSerializerOptions.Web) ?? [];
+
+    private static CatalogEntryView View(DataResourceRecord r) => new(
+        r.Code, r.Name, r.SourceDepartment, r.UpdateCycle, r.SharingClass, r.OpenClass, FieldsOf(r), r.CatalogVersion, Convert.ToHexStringLower(r.CatalogHash), r.CatalogTransaction);
+
+    [GeneratedRegex("^[A-Za-z0-9-]{4,64}$")]
+    private static partial Regex CodePattern();
+}
+
+public sealed record CatalogEntryDetail(CatalogEntryView Entry, IReadOnlyList<CatalogRevisionView> Revisions, IReadOnlyList<DatasetVersionView> Versions);
+
+/// <summary>What the catalog endpoints need, bound with [AsParameters].</summary>
+public sealed record CatalogServices(CertificateStore Store, DataRegistryClient Data, GovernanceSender Governance, TimeProvider Time);

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Protection;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Canonical;
+using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Data;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Ledger.Merkle;
+
+namespace TrustLedger.CertService.DataTrust;
+
+/// <summary>
+/// Publishes a dataset version in one pass over the upload: each row canonicalised, salted when the
+/// resource holds personal data, hashed into a streaming RFC 9162 root (memory logarithmic in the
+/// row count) and written to the leaf file; then the source department's account anchors root,
+/// row count and schema hash in DataRegistry. A refused or unreadable upload leaves nothing behind.
+/// </summary>
+public sealed class DatasetPublisher(CertificateStore store, CertificateVault vault, DataRegistryClient registry, DepartmentSenders senders, DatasetFiles files, TimeProvider time, ILogger<DatasetPublisher> logger)
+{
+    public const int ProgressEvery = 100_000;
+
+    public async Task<(DatasetVersionRecord? Version, string? Refusal)> PublishAsync(
+        DataResourceRecord resource, Department source, DatasetReader reader, IReadOnlyList<string> authoritativeFields, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(reader);
+        var clock = Stopwatch.StartNew();
+        var id = Guid.CreateVersion7(time.GetUtcNow());
+        var catalogFields = CatalogApi.FieldsOf(resource);
+        var secret = catalogFields.Any(f => f.Personal == true) ? RandomNumberGenerator.GetBytes(32) : null;
+        Directory.CreateDirectory(files.Folder(resource.Code));
+        var leavesPath = files.Leaves(resource.Code, version);
+        var contentsPath = files.Contents(resource.Code, version);
+        var root = new StreamingMerkleRoot(DatasetFiles.Hasher);
+        try
+        {
+            await using (var leaves = new FileStream(leavesPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            await using (var contents = new FileStream(contentsPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                await foreach (var row in reader.RowsAsync(cancellationToken))
+                {
+                    if (root.Count == 0 && reader.Columns.FirstOrDefault(c => catalogFields.All(f => f.Name != c)) is { } unknown)
+                    {
+                        throw new DatasetFormatException(1, $"column {unknown} is not a field of catalog entry {resource.Code}");
+                    }
+
+                    var leaf = DatasetRow.Leaf(DatasetFiles.Hasher, secret is null ? [] : DatasetRow.Salt(secret, root.Count), row);
+                    root.Add(leaf);
+                    leaves.Write(leaf);
+                    contents.Write(DatasetRow.ContentDigest(row));
+                    if (root.Count % ProgressEvery == 0)
+                    {
+                        logger.Progress(resource.Code, version, root.Count);
+                    }
+                }
+            }
+
+            if (root.Root() is not { } merkleRoot)
+            {
+                throw new DatasetFormatException(0, "the dataset has no rows");
+            }
+
+            var schemaJson = JsonSerializer.Serialize(reader.Columns);
+            var schemaHash = Sm3HashFunction.Instance.Hash(JsonCanonicalizer.Canonicalize(schemaJson));
+            var outcome = await registry.PublishVersionAsync(
+                await senders.ForAsync(source), resource.Code, (uint)version, merkleRoot, (ulong)root.Count, schemaHash, HashAlgorithmId.Sm3, authoritativeFields, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                Discard(leavesPath, contentsPath);
+                return (null, outcome.Revert!.Description);
+            }
+
+            File.Move(leavesPath + ".tmp", leavesPath, overwrite: true);
+            File.Move(contentsPath + ".tmp", contentsPath, overwrite: true);
+            var record = new DatasetVersionRecord
+            {
+                Id = id,
+                ResourceCode = resource.Code,
+                Version = version,
+                RowCount = root.Count,
+                Root = merkleRoot,
+                SchemaHash = schemaHash,
+                SchemaJson = schemaJson,
+                HashAlgorithm = "SM3",
+                SealedSaltSecret = secret is null ? null : await vault.SealSecretAsync(source.CreditCode, id, secret, cancellationToken),
+                AuthoritativeFields = string.Join(',', authoritativeFields),
+                PublishedBy = source.CreditCode,
+                PublishedAt = time.GetUtcNow(),
+                TransactionHash = outcome.TransactionHash!,
+                BlockNumber = (long)outcome.BlockNumber!.Value,
+                ElapsedMilliseconds = clock.ElapsedMilliseconds,
+            };
+            store.DatasetVersions.Add(record);
+            await store.SaveChangesAsync(cancellationToken);
+            logger.Published(resource.Code, version, root.Count, Convert.ToHexStringLower(merkleRoot), outcome.BlockNumber.Value, clock.ElapsedMilliseconds);
+            return (record, null);
+        }
+        catch (Exception ex) when (ex is DatasetFormatException or ChainUnavailableException or OperationCanceledException or IOException)
+        {
+            Discard(leavesPath, contentsPath);
+            throw;
+        }
+    }
+
+    private static void Discard(string leavesPath, string contentsPath)
+    {
+        File.Delete(leavesPath + ".tmp");
+        File.Delete(contentsPath + ".tmp");
+    }
+
+    /// <summary>The row salts' secret of a version, or null when its rows are not salted.</summary>
+    public static async Task<byte[]?> SaltSecretAsync(CertificateVault vault, DatasetVersionRecord version, CancellationToken cancellationToken) =>
+        version.SealedSaltSecret is { } envelope ? await vault.OpenSecretAsync(envelope, version.Id, cancellationToken) : null;
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Canonical;
+using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Data;
+using TrustLedger.Ledger.Hashing;
+using TrustLedger.Ledger.Merkle;
+using TrustLedger.Tests.Testing;
+
+namespace TrustLedger.Tests.CertService.DataTrust;
+
+public sealed class DataTrustTests_Sqlite(AnvilNode anvil) : DataTrustTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>;
+
+public sealed class DataTrustTests_Postgres(AnvilNode anvil) : DataTrustTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
+
+/// <summary>
+/// Shared data: the market regulator (demo department) is the source of company registrations;
+/// the tax bureau (the other department) is authoritative for one field of it.
+/// </summary>
+public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) : CertServiceTests(anvil, provider)
+{
+    private readonly string _resource = "XA-ENTREG-" + Guid.NewGuid().ToString("N")[..6];
+
+    private DataRegistryClient Chain => new(Anvil.Chain.Web3, Anvil.Deployment.DataRegistry!);
+
+    [Fact]
+    public async Task Every_row_of_a_published_version_verifies_against_the_root_anchored_by_the_source()
+    {
+        using var source = await SetUpAsync();
+        var rows = Rows(50);
+
+        var published = await PublishAsync(source, Csv(rows));
+
+        Assert.Equal(50, published.GetProperty("rowCount").GetInt64());
+        Assert.True(published.GetProperty("salted").GetBoolean()); // the resource holds personal data
+        var onChain = await Chain.GetVersionAsync(_resource, 1);
+        Assert.Equal(published.GetProperty("root").GetString(), Convert.ToHexStringLower(onChain!.Root));
+        var hasher = new MerkleHasher(Sm3HashFunction.Instance);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var proof = await source.GetFromJsonAsync<JsonElement>($"/api/v1/data/resources/{_resource}/versions/1/rows/{i}/proof");
+            var leaf = DatasetRow.Leaf(hasher, Convert.FromHexString(proof.GetProperty("salt").GetString()!), Canonical(rows[i]));
+            var path = proof.GetProperty("path").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+            Assert.True(InclusionProofVerifier.Verify(hasher, leaf, new InclusionProof(i, rows.Count, path), onChain.Root), $"row {i}");
+        }
+
+        var good = await (await source.PostAsJsonAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/7/verify", rows[7])).Content.ReadFromJsonAsync<JsonElement>();
+        var altered = new Dictionary<string, string>(rows[7]) { ["companyName"] = "伪造公司" };
+        var bad = await (await source.PostAsJsonAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/7/verify", altered)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(good.GetProperty("valid").GetBoolean());
+        Assert.False(bad.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_received_file_is_checked_whole_and_changed_added_or_removed_rows_are_located()
+    {
+        using var source = await SetUpAsync();
+        var rows = Rows(30);
+        await PublishAsync(source, Csv(rows));
+
+        var same = await CheckAsync(source, Csv(rows));
+        var changedRows = rows.Select((r, i) => i == 12 ? new Dictionary<string, string>(r) { ["registeredCapital"] = "9999万元" } : r).ToList();
+        var changed = await CheckAsync(source, Csv(changedRows));
+        var added = await CheckAsync(source, Csv([.. rows, Row(99)]));
+        var removed = await CheckAsync(source, Csv(rows.Where((_, i) => i != 4).ToList()));
+
+        Assert.True(same.GetProperty("matches").GetBoolean());
+        Assert.False(changed.GetProperty("matches").GetBoolean());
+        var changedRow = Assert.Single(changed.GetProperty("changed").EnumerateArray());
+        Assert.Equal(12, changedRow.GetProperty("index").GetInt64());
+        Assert.Equal(changed.GetProperty("anchoredRoot").GetString(), changedRow.GetProperty("anchoredLeaf").GetProperty("root").GetString());
+        Assert.Equal([30L], added.GetProperty("added").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Empty(added.GetProperty("removed").EnumerateArray());
+        Assert.Equal([4L], removed.GetProperty("removed").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Empty(removed.GetProperty("added").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Only_the_source_publishes_and_a_field_with_another_authoritative_source_cannot_be_claimed()
+    {
+        using var source = await SetUpAsync();
+        using var tax = Service.ClientFor(TestDepartments.Other);
+
+        var byOther = await tax.PostAsync($"/api/v1/data/resources/{_resource}/versions", Csv(Rows(3)));
+        var claimsTax = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions?authoritativeFields=companyName,taxStatus", Csv(Rows(3)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, claimsTax.StatusCode);
+        Assert.Contains("taxStatus", await claimsTax.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0u, (await Chain.GetResourceAsync(_resource))!.LatestVersion);
+    }
+
+    [Fact]
+    public async Task Catalog_revisions_are_kept_and_the_latest_hash_is_the_one_on_chain()
+    {
+        using var source = await SetUpAsync();
+        using var admin = Service.AdminClient();
+
+        var revised = await admin.PostAsJsonAsync("/api/v1/admin/data/resources", Entry(updateCycle: "daily"));
+        var detail = await source.GetFromJsonAsync<JsonElement>($"/api/v1/data/resources/{_resource}");
+
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        var revisions = detail.GetProperty("revisions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], revisions.Select(r => r.GetProperty("catalogVersion").GetInt32()));
+        var latest = revisions[^1];
+        Assert.Equal(latest.GetProperty("hash").GetString(), Convert.ToHexStringLower(HashFunctions.Hash(Sm3HashFunction.Instance, Encoding.UTF8.GetBytes(latest.GetProperty("canonicalJson").GetString()!))));
+        var onChain = await Chain.GetResourceAsync(_resource);
+        Assert.Equal(2u, onChain!.CatalogVersion);
+        Assert.Equal(latest.GetProperty("hash").GetString(), Convert.ToHexStringLower(onChain.CatalogHash));
+        Assert.Equal(TestDepartments.Other.Key.Address,
+            await Anvil.Chain.Web3.Eth.GetContractQueryHandler<FieldSourceOfFunction>().QueryAsync<string>(Anvil.Deployment.DataRegistry!,
+                new FieldSourceOfFunction { ResourceId = DataRegistryClient.ResourceIdOf(_resource), FieldId = DataRegistryClient.FieldIdOf(_resource, "taxStatus") }), ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task JSON_Lines_publish_too_and_unreadable_datasets_anchor_nothing()
+    {
+        using var source = await SetUpAsync();
+        var rows = Rows(5);
+        var jsonLines = new StringContent(string.Join('\n', rows.Select(r => JsonSerializer.Serialize(r))), Encoding.UTF8, "application/x-ndjson");
+
+        var published = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions", jsonLines);
+        var unknownColumn = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions", new StringContent("creditCode,shoeSize\n91610131MA6TG1XX4F,42\n", Encoding.UTF8, "text/csv"));
+        var empty = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions", new StringContent("creditCode,companyName\n", Encoding.UTF8, "text/csv"));
+        var wrongType = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownColumn.StatusCode);
+        Assert.Contains("shoeSize", await unknownColumn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal(1u, (await Chain.GetResourceAsync(_resource))!.LatestVersion);
+    }
+
+    private async Task<HttpClient> SetUpAsync()
+    {
+        var source = Service.ClientFor(TestDepartments.Demo);
+        Service.ClientFor(TestDepartments.Other).Dispose(); // onboards the tax bureau
+        using var admin = Service.AdminClient();
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/data/resources", Entry());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return source;
+    }
+
+    private object Entry(string updateCycle = "monthly") => new
+    {
+        code = _resource,
+        name = "企业登记基本信息",
+        sourceDepartment = TestDepartments.Demo.CreditCode,
+        updateCycle,
+        sharingClass = "conditional",
+        openClass = "none",
+        fields = new object[]
+        {
+            new { name = "creditCode" },
+            new { name = "companyName" },
+            new { name = "legalRepresentative", personal = true },
+            new { name = "registeredCapital" },
+            new { name = "taxStatus", authoritativeDepartment = TestDepartments.Other.CreditCode },
+        },
+    };
+
+    private static List<Dictionary<string, string>> Rows(int count) => Enumerable.Range(0, count).Select(Row).ToList();
+
+    private static Dictionary<string, string> Row(int i) => new()
+    {
+        ["creditCode"] = $"91610131MA6TG{i:D4}X",
+        ["companyName"] = $"西安数据测试{i}有限公司",
+        ["legalRepresentative"] = $"张{i}明",
+        ["registeredCapital"] = $"{100 + i}万元",
+    };
+
+    private static StringContent Csv(List<Dictionary<string, string>> rows)
+    {
+        var text = new StringBuilder("creditCode,companyName,legalRepresentative,registeredCapital\n");
+        foreach (var row in rows)
+        {
+            text.Append(row["creditCode"]).Append(',').Append(row["companyName"]).Append(',').Append(row["legalRepresentative"]).Append(',').Append(row["registeredCapital"]).Append('\n');
+        }
+
+        return new StringContent(text.ToString(), Encoding.UTF8, "text/csv");
+    }
+
+    private static byte[] Canonical(Dictionary<string, string> row) => JsonCanonicalizer.Canonicalize(JsonSerializer.Serialize(row));
+
+    private async Task<JsonElement> PublishAsync(HttpClient source, HttpContent file)
+    {
+        var response = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions", file);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> CheckAsync(HttpClient client, HttpContent file)
+    {
+        var response = await client.PostAsync($"/api/v1/data/resources/{_resource}/versions/1/check", file);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
+
+[Nethereum.ABI.FunctionEncoding.Attributes.Function("fieldSourceOf", "address")]
+public sealed class FieldSourceOfFunction : Nethereum.Contracts.FunctionMessage
+{
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "resourceId", 1)]
+    public byte[] ResourceId { get; set; } = [];
+
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "fieldId", 2)]
+    public byte[] FieldId { get; set; } = [];
+}
