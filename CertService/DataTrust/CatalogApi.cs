@@ -23,6 +23,7 @@ namespace TrustLedger.CertService.DataTrust;
 public static partial class CatalogApi
 {
     private static readonly string[] SharingClasses = ["unconditional", "conditional", "none"];
+    private static readonly string[] OpenClasses = ["open", "conditional", "none"];
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
@@ -90,9 +91,14 @@ public static partial class CatalogApi
             errors["name"] = ["name is required"];
         }
 
-        if (!SharingClasses.Contains(request.SharingClass) || !SharingClasses.Contains(request.OpenClass))
+        if (!SharingClasses.Contains(request.SharingClass))
         {
-            errors["sharingClass"] = ["sharingClass and openClass are each unconditional, conditional or none"];
+            errors["sharingClass"] = ["sharingClass is unconditional, conditional or none (无条件共享 / 有条件共享 / 不予共享)"];
+        }
+
+        if (!OpenClasses.Contains(request.OpenClass))
+        {
+            errors["openClass"] = ["openClass is open, conditional or none"];
         }
 
         var fields = request.Fields ?? [];
