@@ -52,6 +52,9 @@ public sealed class Program
         app.MapSharingApi();
         app.MapCatalogApi();
         app.MapDatasetsApi();
+        app.MapDataSharingApi();
+        app.MapCrossCheck();
+        app.MapOpenDataApi();
         await app.RunAsync();
     }
 }

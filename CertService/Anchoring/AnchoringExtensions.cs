@@ -14,7 +14,9 @@ public static class AnchoringExtensions
         builder.Services.AddSingleton<AnchoringTrigger>();
         builder.Services.AddSingleton<DepartmentSenders>();
         builder.Services.AddScoped<Documents.DocumentStage>();
+        builder.Services.AddScoped<Sharing.TrailRootAnchor>();
         builder.Services.AddScoped<Sharing.SharingTrailAnchoring>();
+        builder.Services.AddScoped<DataTrust.DataTrailAnchoring>();
         builder.Services.AddScoped<Lifecycle.StatusChangeSubmitter>();
         builder.Services.AddScoped<BatchPreparer>();
         builder.Services.AddScoped<BatchSubmitter>();

@@ -7,7 +7,7 @@ namespace TrustLedger.CertService.Anchoring;
 /// <summary>
 /// The anchoring pipeline, after cert-issuer: finish batches left prepared (by a crash or an
 /// outage), render and seal the documents of new certificates, prepare and submit new batches,
-/// record status changes, then anchor the sharing trail; every interval or as soon as a batch is full.
+/// record status changes, then anchor the sharing and data-sharing trails; every interval or as soon as a batch is full.
 /// </summary>
 public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigger trigger, ILogger<AnchoringWorker> logger) : BackgroundService
 {
@@ -65,6 +65,12 @@ public sealed class AnchoringWorker(IServiceScopeFactory scopes, AnchoringTrigge
 
         var trail = scope.ServiceProvider.GetRequiredService<Sharing.SharingTrailAnchoring>();
         while (await trail.AnchorWaitingAsync(cancellationToken) == Sharing.SharingTrailAnchoring.MaxEvents)
+        {
+            // A full batch: more may be waiting.
+        }
+
+        var dataTrail = scope.ServiceProvider.GetRequiredService<DataTrust.DataTrailAnchoring>();
+        while (await dataTrail.AnchorWaitingAsync(cancellationToken) == DataTrust.DataTrailAnchoring.MaxEntries)
         {
             // A full batch: more may be waiting.
         }

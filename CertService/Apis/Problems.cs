@@ -78,6 +78,15 @@ public static class Problems
     public static ProblemHttpResult InvalidDataset(string detail) =>
         Make(StatusCodes.Status400BadRequest, "invalid-dataset", "The dataset cannot be read", detail + " Nothing was anchored.");
 
+    public static ProblemHttpResult NotShared(string code) =>
+        Make(StatusCodes.Status403Forbidden, "not-shared", "Not shared", $"Data resource {code} is classed 不予共享 (not shared) in the catalog.");
+
+    public static ProblemHttpResult DataRequestNotFound(Guid id) =>
+        Make(StatusCodes.Status404NotFound, "data-request-not-found", "Data request not found", $"There is no data sharing request {id}.");
+
+    public static ProblemHttpResult RequestDecided(Guid id, string state) =>
+        Make(StatusCodes.Status409Conflict, "request-not-open", "The request does not allow this", $"Data sharing request {id} is {state}.");
+
     public static ProblemHttpResult AgencyNotFound(string code) =>
         Make(StatusCodes.Status404NotFound, "agency-not-found", "Agency not registered", $"No relying agency {code} is registered for sharing.");
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Storage;
-using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Hashing;
 using TrustLedger.Ledger.Merkle;
 
@@ -12,7 +10,7 @@ namespace TrustLedger.CertService.Sharing;
 /// one Merkle tree whose root governance anchors in AuditTrail; each event keeps its proof. A root
 /// already on chain (sent before a crash) is recorded from the chain instead of sent twice.
 /// </summary>
-public sealed class SharingTrailAnchoring(CertificateStore store, AuditTrailClient trail, GovernanceSender governance)
+public sealed class SharingTrailAnchoring(CertificateStore store, TrailRootAnchor anchor)
 {
     public const int MaxEvents = 1000;
 
@@ -31,7 +29,7 @@ public sealed class SharingTrailAnchoring(CertificateStore store, AuditTrailClie
         }
 
         var tree = MerkleTree.Build(new MerkleHasher(Sm3HashFunction.Instance), events.Select(e => e.EntryHash).ToList());
-        var (transaction, block) = await AnchorAsync(tree.Root, events.Count, cancellationToken);
+        var (transaction, block) = await anchor.AnchorAsync(tree.Root, SharingTrail.Kind, events.Count, cancellationToken);
         for (var i = 0; i < events.Count; i++)
         {
             events[i].TrailRoot = tree.Root;
@@ -44,24 +42,5 @@ public sealed class SharingTrailAnchoring(CertificateStore store, AuditTrailClie
 
         await store.SaveChangesAsync(cancellationToken);
         return events.Count;
-    }
-
-    private async Task<(string? Transaction, ulong Block)> AnchorAsync(byte[] root, int count, CancellationToken cancellationToken)
-    {
-        if (await trail.GetAsync(root) is { } existing)
-        {
-            return (null, existing.BlockNumber);
-        }
-
-        var sender = await governance.SenderAsync(cancellationToken);
-        var outcome = await trail.AnchorAsync(sender, root, SharingTrail.Kind, (uint)count, HashAlgorithmId.Sm3, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            return (outcome.TransactionHash, outcome.BlockNumber!.Value);
-        }
-
-        return await trail.GetAsync(root) is { } raced
-            ? (null, raced.BlockNumber)
-            : throw new InvalidOperationException($"AuditTrail refused the sharing trail root: {outcome.Revert?.Description}");
     }
 }

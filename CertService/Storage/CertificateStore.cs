@@ -36,6 +36,10 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<DatasetVersionRecord> DatasetVersions => Set<DatasetVersionRecord>();
 
+    public DbSet<DataSharingRequestRecord> DataSharingRequests => Set<DataSharingRequestRecord>();
+
+    public DbSet<DataTrailEntryRecord> DataTrail => Set<DataTrailEntryRecord>();
+
     public DbSet<SharingGrantRecord> SharingGrants => Set<SharingGrantRecord>();
 
     public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
@@ -102,6 +106,21 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         dataset.HasKey(d => d.Id);
         dataset.Property(d => d.ResourceCode).HasMaxLength(64);
         dataset.HasIndex(d => new { d.ResourceCode, d.Version }).IsUnique();
+
+        var dataRequest = modelBuilder.Entity<DataSharingRequestRecord>();
+        dataRequest.ToTable("data_sharing_requests");
+        dataRequest.HasKey(r => r.Id);
+        dataRequest.Property(r => r.ResourceCode).HasMaxLength(64);
+        dataRequest.Property(r => r.Consumer).HasMaxLength(18);
+        dataRequest.HasIndex(r => r.ResourceCode);
+
+        var trailEntry = modelBuilder.Entity<DataTrailEntryRecord>();
+        trailEntry.ToTable("data_trail");
+        trailEntry.HasKey(e => e.Id);
+        trailEntry.Property(e => e.ResourceCode).HasMaxLength(64);
+        trailEntry.Property(e => e.Kind).HasMaxLength(16);
+        trailEntry.HasIndex(e => new { e.ResourceCode, e.Sequence }).IsUnique();
+        trailEntry.HasIndex(e => e.TrailRoot);
 
         var change = modelBuilder.Entity<StatusChangeRecord>();
         change.ToTable("status_changes");

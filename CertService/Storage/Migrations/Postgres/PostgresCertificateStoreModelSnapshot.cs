@@ -403,6 +403,132 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.ToTable("data_resource_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataSharingRequestRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceCode");
+
+                    b.ToTable("data_sharing_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataTrailEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DataHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("EntryHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("PrevHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TrailBlock")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TrailIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("TrailProof")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TrailRoot")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("TrailSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrailTransaction")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrailRoot");
+
+                    b.HasIndex("ResourceCode", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("data_trail", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.DatasetVersionRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -398,6 +398,132 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.ToTable("data_resource_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataSharingRequestRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceCode");
+
+                    b.ToTable("data_sharing_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataTrailEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EntryHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PrevHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TrailBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrailIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TrailProof")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TrailRoot")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("TrailSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrailTransaction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrailRoot");
+
+                    b.HasIndex("ResourceCode", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("data_trail", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.DatasetVersionRecord", b =>
                 {
                     b.Property<Guid>("Id")
