@@ -42,19 +42,66 @@ public static partial class CatalogApi
         return app;
     }
 
-    public static async Task<Ok<List<ImportOutcome>>> ImportAsync(List<CatalogEntryRequest> entries, ClaimsPrincipal user, [AsParameters] CatalogServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Bulk import: a JSON array of entries, or CSV (header row) with the columns code, name,
+    /// sourceDepartment, updateCycle, sharingClass, openClass and fields (the fields as a JSON array,
+    /// as in the JSON form). Each entry is saved and anchored on its own; the answer says per entry
+    /// whether it was created, revised or invalid (with why).
+    /// </summary>
+    public static async Task<IResult> ImportAsync(HttpRequest http, ClaimsPrincipal user, [AsParameters] CatalogServices services, CancellationToken cancellationToken)
     {
+        List<CatalogEntryRequest?> entries;
+        try
+        {
+            entries = http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true
+                ? await ReadCsvAsync(http.Body, cancellationToken)
+                : await JsonSerializer.DeserializeAsync<List<CatalogEntryRequest?>>(http.Body, JsonSerializerOptions.Web, cancellationToken) ?? [];
+        }
+        catch (Exception ex) when (ex is JsonException or CsvHelper.CsvFormatException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"the body is neither a JSON array of catalog entries nor CSV with their columns: {ex.Message}"] },
+                type: "https://trustledger.example/problems/invalid-catalog-import", title: "The import cannot be read");
+        }
+
         var outcomes = new List<ImportOutcome>();
         for (var i = 0; i < entries.Count; i++)
         {
-            var (view, errors, problem, created) = await SaveAsync(entries[i], user, services, cancellationToken);
+            if (entries[i] is not { } entry)
+            {
+                outcomes.Add(new ImportOutcome(i, null, "invalid", new Dictionary<string, string[]> { ["$"] = ["not a catalog entry"] }));
+                continue;
+            }
+
+            var (view, errors, problem, created) = await SaveAsync(entry, user, services, cancellationToken);
             outcomes.Add(view is not null
                 ? new ImportOutcome(i, view.Code, created ? "created" : "revised", null)
-                : new ImportOutcome(i, entries[i].Code, "invalid", errors ?? new Dictionary<string, string[]> { ["$"] = ["refused: see the single-entry endpoint for details"] }));
-            _ = problem;
+                : new ImportOutcome(i, entry.Code, "invalid", errors ?? new Dictionary<string, string[]> { ["$"] = [problem is null ? "refused" : "refused by the chain or the chain did not answer"] }));
         }
 
         return TypedResults.Ok(outcomes);
+    }
+
+    private static async Task<List<CatalogEntryRequest?>> ReadCsvAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var entries = new List<CatalogEntryRequest?>();
+        await using var csv = CsvHelper.CsvReader.Create(body, new CsvHelper.CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            string? Text(string column) => csv.TryGetFieldIndex(column, out var index) && index < csv.FieldCount && csv.GetStringOrNull(index) is { Length: > 0 } value ? value : null;
+            List<CatalogField>? fields;
+            try
+            {
+                fields = Text("fields") is { } json ? JsonSerializer.Deserialize<List<CatalogField>>(json, JsonSerializerOptions.Web) : null;
+            }
+            catch (JsonException)
+            {
+                fields = null;
+            }
+
+            entries.Add(new CatalogEntryRequest(Text("code"), Text("name"), Text("sourceDepartment"), Text("updateCycle"), Text("sharingClass"), Text("openClass"), fields));
+        }
+
+        return entries;
     }
 
     public static async Task<Ok<List<CatalogEntryView>>> ListAsync(CertificateStore store, CancellationToken cancellationToken) =>

@@ -116,6 +116,28 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
     }
 
     [Fact]
+    public async Task The_catalog_imports_from_CSV_and_JSON_and_says_per_entry_what_happened()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        using var taxBureau = Service.ClientFor(TestDepartments.Other); // onboards the authority of taxStatus
+        using var admin = Service.AdminClient();
+        var fields = "[{\"\"name\"\":\"\"creditCode\"\"},{\"\"name\"\":\"\"companyName\"\"}]";
+        var csv = "code,name,sourceDepartment,updateCycle,sharingClass,openClass,fields\n"
+            + $"{_resource}-A,企业名录,{TestDepartments.Demo.CreditCode},daily,unconditional,open,\"{fields}\"\n"
+            + $"x,坏条目,{TestDepartments.Demo.CreditCode},daily,unconditional,open,\"{fields}\"\n";
+
+        var fromCsv = await (await admin.PostAsync("/api/v1/admin/data/resources:import", new StringContent(csv, Encoding.UTF8, "text/csv"))).Content.ReadFromJsonAsync<JsonElement>();
+        var fromJson = await (await admin.PostAsJsonAsync("/api/v1/admin/data/resources:import", new[] { Entry() })).Content.ReadFromJsonAsync<JsonElement>();
+        var unreadable = await admin.PostAsync("/api/v1/admin/data/resources:import", new StringContent("{not json", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(["created", "invalid"], fromCsv.EnumerateArray().Select(o => o.GetProperty("outcome").GetString()));
+        Assert.Contains("code", fromCsv[1].GetProperty("errors").ToString(), StringComparison.Ordinal);
+        Assert.Equal("created", fromJson[0].GetProperty("outcome").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.NotNull(await Chain.GetResourceAsync(_resource + "-A"));
+    }
+
+    [Fact]
     public async Task JSON_Lines_publish_too_and_unreadable_datasets_anchor_nothing()
     {
         using var source = await SetUpAsync();
