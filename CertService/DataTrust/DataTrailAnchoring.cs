@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustLedger.CertService.Sharing;
 using TrustLedger.CertService.Storage;
-using TrustLedger.Ledger.Hashing;
-using TrustLedger.Ledger.Merkle;
 
 namespace TrustLedger.CertService.DataTrust;
 
@@ -19,18 +17,7 @@ public sealed class DataTrailAnchoring(CertificateStore store, TrailRootAnchor a
             return 0;
         }
 
-        var tree = MerkleTree.Build(new MerkleHasher(Sm3HashFunction.Instance), entries.Select(e => e.EntryHash).ToList());
-        var (transaction, block) = await anchor.AnchorAsync(tree.Root, DataTrail.Kind, entries.Count, cancellationToken);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            entries[i].TrailRoot = tree.Root;
-            entries[i].TrailIndex = i;
-            entries[i].TrailSize = entries.Count;
-            entries[i].TrailProof = tree.ProveInclusion(i).Path.SelectMany(p => p).ToArray();
-            entries[i].TrailTransaction = transaction;
-            entries[i].TrailBlock = (long)block;
-        }
-
+        await anchor.AnchorLinesAsync(entries, DataTrail.Kind, cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
         return entries.Count;
     }

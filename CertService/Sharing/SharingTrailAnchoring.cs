@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TrustLedger.CertService.Storage;
-using TrustLedger.Ledger.Hashing;
-using TrustLedger.Ledger.Merkle;
 
 namespace TrustLedger.CertService.Sharing;
 
@@ -28,18 +26,7 @@ public sealed class SharingTrailAnchoring(CertificateStore store, TrailRootAncho
             return 0;
         }
 
-        var tree = MerkleTree.Build(new MerkleHasher(Sm3HashFunction.Instance), events.Select(e => e.EntryHash).ToList());
-        var (transaction, block) = await anchor.AnchorAsync(tree.Root, SharingTrail.Kind, events.Count, cancellationToken);
-        for (var i = 0; i < events.Count; i++)
-        {
-            events[i].TrailRoot = tree.Root;
-            events[i].TrailIndex = i;
-            events[i].TrailSize = events.Count;
-            events[i].TrailProof = tree.ProveInclusion(i).Path.SelectMany(p => p).ToArray();
-            events[i].TrailTransaction = transaction;
-            events[i].TrailBlock = (long)block;
-        }
-
+        await anchor.AnchorLinesAsync(events, SharingTrail.Kind, cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
         return events.Count;
     }

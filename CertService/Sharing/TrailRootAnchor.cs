@@ -11,6 +11,24 @@ namespace TrustLedger.CertService.Sharing;
 /// </summary>
 public sealed class TrailRootAnchor(AuditTrailClient trail, GovernanceSender governance)
 {
+    /// <summary>Builds the SM3 tree over the lines' leaf hashes, anchors its root, and records each line's place and proof (the caller saves).</summary>
+    public async Task AnchorLinesAsync<T>(IReadOnlyList<T> lines, string kind, CancellationToken cancellationToken)
+        where T : Storage.IAnchoredTrailLine
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var tree = Ledger.Merkle.MerkleTree.Build(new Ledger.Merkle.MerkleHasher(Sm3HashFunction.Instance), lines.Select(l => l.EntryHash).ToList());
+        var (transaction, block) = await AnchorAsync(tree.Root, kind, lines.Count, cancellationToken);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            lines[i].TrailRoot = tree.Root;
+            lines[i].TrailIndex = i;
+            lines[i].TrailSize = lines.Count;
+            lines[i].TrailProof = tree.ProveInclusion(i).Path.SelectMany(p => p).ToArray();
+            lines[i].TrailTransaction = transaction;
+            lines[i].TrailBlock = (long)block;
+        }
+    }
+
     public async Task<(string? Transaction, ulong Block)> AnchorAsync(byte[] root, string kind, int count, CancellationToken cancellationToken)
     {
         if (await trail.GetAsync(root) is { } existing)

@@ -30,7 +30,7 @@ public sealed class DataSharingRequestRecord
 /// per resource and chained to the previous entry's hash, so leaving one out breaks the chain; its
 /// leaf hash is anchored in AuditTrail with the other entries of the round.
 /// </summary>
-public sealed class DataTrailEntryRecord
+public sealed class DataTrailEntryRecord : IAnchoredTrailLine
 {
     public Guid Id { get; set; }
 

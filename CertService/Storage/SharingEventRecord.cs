@@ -5,7 +5,7 @@ namespace TrustLedger.CertService.Storage;
 /// a leaf of a trail batch whose root the AuditTrail contract anchors; the proof is kept here so an
 /// auditor can show the line was recorded no later than that block. No personal data: ids, codes, times.
 /// </summary>
-public sealed class SharingEventRecord
+public sealed class SharingEventRecord : IAnchoredTrailLine
 {
     public Guid Id { get; set; }
 
