@@ -43,6 +43,7 @@ public static class VerifyApi
         }
 
         evidence.At = at;
+        evidence.AtWasAsked = request.Query.ContainsKey("at");
         return Answer(await WithReceiptAsync(await verifier.VerifyAsync(evidence), request, receipts, cancellationToken));
     }
 
@@ -122,6 +123,8 @@ public static class VerifyApi
 
         evidence.Document = pdf;
         evidence.At = at;
+        evidence.AtWasAsked = request.Query.ContainsKey("at");
+        evidence.AtWasAsked = request.Query.ContainsKey("at");
         return Answer(await WithReceiptAsync(await verifier.VerifyAsync(evidence), request, receipts, cancellationToken));
     }
 

@@ -48,7 +48,7 @@ public static class CitizenApi
             return Page(CitizenPage.Render(null, null, language, self, null), StatusCodes.Status404NotFound);
         }
 
-        var (report, bundle, status) = await VerifyAsync(id, h!, time.GetUtcNow(), certService, verifier, cancellationToken);
+        var (report, bundle, status) = await VerifyAsync(id, h!, time.GetUtcNow(), false, certService, verifier, cancellationToken);
         var reportPath = bundle is null ? null : $"/v/{id}/report?h={h}";
         return Page(CitizenPage.Render(report, bundle, language, self, reportPath), status);
     }
@@ -62,7 +62,7 @@ public static class CitizenApi
             return NotFound();
         }
 
-        var (report, bundle, status) = await VerifyAsync(id, h!, time.GetUtcNow(), certService, verifier, cancellationToken);
+        var (report, bundle, status) = await VerifyAsync(id, h!, time.GetUtcNow(), false, certService, verifier, cancellationToken);
         if (report is null)
         {
             return NotFound();
@@ -87,7 +87,7 @@ public static class CitizenApi
                 type: "https://trustledger.example/problems/invalid-qr-payload", title: "Not a TrustLedger QR code");
         }
 
-        var (found, _, status) = await VerifyAsync(id, check, at, certService, verifier, cancellationToken);
+        var (found, _, status) = await VerifyAsync(id, check, at, request.Query.ContainsKey("at"), certService, verifier, cancellationToken);
         if (found is null)
         {
             return NotFound();
@@ -98,7 +98,7 @@ public static class CitizenApi
     }
 
     private static async Task<(VerificationReport? Report, CertificateBundle? Bundle, int Status)> VerifyAsync(
-        Guid id, string check, DateTimeOffset at, CertServiceClient certService, BundleVerifier verifier, CancellationToken cancellationToken)
+        Guid id, string check, DateTimeOffset at, bool atWasAsked, CertServiceClient certService, BundleVerifier verifier, CancellationToken cancellationToken)
     {
         CertificateBundle? bundle;
         try
@@ -122,6 +122,7 @@ public static class CitizenApi
         }
 
         evidence.At = at;
+        evidence.AtWasAsked = atWasAsked;
         var report = await verifier.VerifyAsync(evidence);
         return (report, bundle, report.Verdict == "unknown" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }

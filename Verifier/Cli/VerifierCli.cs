@@ -67,6 +67,7 @@ public static class VerifierCli
             }
 
             evidence.At = at;
+            evidence.AtWasAsked = true;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -30,6 +30,12 @@ public sealed class BundleEvidence(CertificateBundle bundle, IHashFunction hash,
     /// <summary>The time the question is about: "was it valid then?" (now unless the caller asks otherwise).</summary>
     public DateTimeOffset At { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// Whether the caller named the time. When not, "now" cannot lie before an anchor the chain
+    /// already holds, whatever this machine's clock says (it may run behind the block timestamps).
+    /// </summary>
+    public bool AtWasAsked { get; set; }
+
     /// <summary>The certificate's status at <see cref="At"/>, set by the status check.</summary>
     public string? Status { get; set; }
 

@@ -37,8 +37,8 @@ public sealed class StatusCheck(ChainFactsCache chain) : IBundleCheck
             return Fail(evidence, "unknown", $"its status was recorded by {history.Issuer}, not by {anchor.Issuer}, which anchored it");
         }
 
-        var at = evidence.At;
         var anchoredAt = DateTimeOffset.FromUnixTimeSeconds((long)anchor.Timestamp);
+        var at = evidence.AtWasAsked || evidence.At >= anchoredAt ? evidence.At : anchoredAt;
         if (at < anchoredAt)
         {
             return Fail(evidence, "never-issued", $"at {Format(at)} it was not issued yet: anchored {Format(anchoredAt)} in block {anchor.BlockNumber}");

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Tests.Testing;
@@ -132,6 +133,26 @@ public sealed class StatusVerificationTests(LifecycleFixture fixture)
         Assert.NotEqual(reportSm3, edited);
         // Without ?receipt=true there is none.
         Assert.DoesNotContain("\"receipt\"", await (await client.PostAsJsonAsync("/api/v1/verify", fixture.Revoked.Bundle, JsonSerializerOptions.Web)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Verifier_whose_clock_runs_behind_the_chain_does_not_call_a_fresh_certificate_never_issued()
+    {
+        using var lagging = fixture.Verifier.WithWebHostBuilder(builder => builder.ConfigureServices(
+            services => services.AddSingleton<TimeProvider>(new LaggingClock(TimeSpan.FromHours(1)))));
+        using var client = lagging.CreateClient();
+
+        var implicitNow = await (await client.PostAsJsonAsync("/api/v1/verify", fixture.Expiring.Bundle, JsonSerializerOptions.Web)).Content.ReadFromJsonAsync<JsonElement>();
+        var askedBefore = await (await client.PostAsJsonAsync("/api/v1/verify" + Query(DateTimeOffset.UtcNow.AddHours(-1)), fixture.Expiring.Bundle, JsonSerializerOptions.Web)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(implicitNow.GetProperty("at").GetDateTimeOffset() < DateTimeOffset.UtcNow.AddMinutes(-50), "the Verifier under test should run an hour behind");
+        Assert.Equal("valid", implicitNow.GetProperty("verdict").GetString());
+        Assert.Equal("never-issued", askedBefore.GetProperty("status").GetString()); // a time the caller names is taken as named
+    }
+
+    private sealed class LaggingClock(TimeSpan lag) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() - lag;
     }
 
     [Fact]
