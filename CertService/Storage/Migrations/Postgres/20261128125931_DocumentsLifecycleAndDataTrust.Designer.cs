@@ -12,8 +12,8 @@ using TrustLedger.CertService.Storage;
 namespace TrustLedger.CertService.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertificateStore))]
-    [Migration("20261128112332_CertificateLifecycle")]
-    partial class CertificateLifecycle
+    [Migration("20261128125931_DocumentsLifecycleAndDataTrust")]
+    partial class DocumentsLifecycleAndDataTrust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -304,6 +304,297 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.HasKey("Code", "Version");
 
                     b.ToTable("certificate_types", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataResourceRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("CatalogHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("CatalogTransaction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CatalogVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OpenClass")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SharingClass")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceDepartment")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("UpdateCycle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("SourceDepartment");
+
+                    b.ToTable("data_resources", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataResourceRevisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CanonicalJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CatalogVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "CatalogVersion")
+                        .IsUnique();
+
+                    b.ToTable("data_resource_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataSharingRequestRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceCode");
+
+                    b.ToTable("data_sharing_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DataTrailEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DataHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("EntryHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("PrevHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TrailBlock")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TrailIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("TrailProof")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TrailRoot")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("TrailSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrailTransaction")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrailRoot");
+
+                    b.HasIndex("ResourceCode", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("data_trail", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.DatasetVersionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthoritativeFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ElapsedMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HashAlgorithm")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SchemaHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SchemaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("SealedSaltSecret")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("TransactionHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("dataset_versions", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.DepartmentRecord", b =>

@@ -11,8 +11,8 @@ using TrustLedger.CertService.Storage;
 namespace TrustLedger.CertService.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertificateStore))]
-    [Migration("20261128120523_DataSharingTrail")]
-    partial class DataSharingTrail
+    [Migration("20261128125916_DocumentsLifecycleAndDataTrust")]
+    partial class DocumentsLifecycleAndDataTrust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
