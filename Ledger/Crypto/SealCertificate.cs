@@ -1,5 +1,4 @@
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
@@ -26,6 +25,6 @@ public static class SealCertificate
         generator.SetNotAfter(validUntil.UtcDateTime);
         generator.SetPublicKey(seal.PublicKey);
         generator.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(KeyUsage.DigitalSignature | KeyUsage.NonRepudiation));
-        return generator.Generate(new Asn1SignatureFactory(seal.SignatureAlgorithm, seal.PrivateKey));
+        return generator.Generate(seal.SignatureFactory());
     }
 }

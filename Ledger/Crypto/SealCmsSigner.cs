@@ -1,7 +1,6 @@
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Cms;
-using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.X509;
 using TrustLedger.Ledger.Hashing;
 using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
@@ -27,7 +26,7 @@ public static class SealCmsSigner
         var generator = new CmsSignedDataGenerator();
         generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()
             .WithSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-            .Build(new Asn1SignatureFactory(seal.SignatureAlgorithm, seal.PrivateKey), certificate));
+            .Build(seal.SignatureFactory(), certificate));
         generator.AddCertificate(certificate);
         return generator.Generate(new CmsProcessableByteArray(content), encapsulate: false).GetEncoded();
     }

@@ -40,6 +40,10 @@ public sealed class SealKeyPair
     /// <summary>The BouncyCastle name of the signature algorithm for certificates and CMS.</summary>
     public string SignatureAlgorithm => Suite == Sm2Sm3 ? "SM3WITHSM2" : "SHA256WITHECDSA";
 
+    /// <summary>The signer BouncyCastle's CMS and certificate builders use: SM2 through <see cref="Sm2Signature"/>, ECDSA in BouncyCastle.</summary>
+    public Org.BouncyCastle.Crypto.ISignatureFactory SignatureFactory() =>
+        Suite == Sm2Sm3 ? new Sm2SignatureFactory(PrivateKey) : new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory(SignatureAlgorithm, PrivateKey);
+
     /// <summary>The digest the suite signs over (the CMS message digest and the SES data hash).</summary>
     public IHashFunction Digest => Suite == Sm2Sm3 ? Sm3HashFunction.Instance : HashFunctions.ByName("SHA-256");
 
@@ -67,6 +71,13 @@ public sealed class SealKeyPair
     {
         ArgumentNullException.ThrowIfNull(sm2);
         return new SealKeyPair(Sm2Sm3, sm2.PrivateKey);
+    }
+
+    /// <summary>A public key of the suite from its uncompressed point (0x04 ‖ x ‖ y); throws when it is not on the curve.</summary>
+    public static ECPublicKeyParameters PublicKeyFrom(string suite, byte[] uncompressedPoint)
+    {
+        var curve = CurveOf(suite);
+        return new ECPublicKeyParameters(curve.Curve.DecodePoint(uncompressedPoint), curve);
     }
 
     /// <summary>The 32-byte private scalar, for the keystore only.</summary>

@@ -1,41 +1,32 @@
 using System.Text;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
+using TrustLedger.Ledger.Crypto.OpenSsl;
 
 namespace TrustLedger.Ledger.Crypto;
 
 /// <summary>
 /// SM2 signatures (GB/T 32918.2) over SM3 with the signer's Z value, which binds the signer's
 /// identity (user id, default <c>1234567812345678</c>) and public key into the digest. Signatures
-/// are DER-encoded (r, s), as in GM/T 0009 and CMS.
+/// are DER-encoded (r, s), as in GM/T 0009 and CMS. Computed by libcrypto (OpenSSL 3) where it
+/// loads, by <see cref="BouncyCastleSm2"/> otherwise; the two are interchangeable and cross-checked.
 /// </summary>
 public static class Sm2Signature
 {
     public static readonly byte[] DefaultUserId = Encoding.ASCII.GetBytes("1234567812345678");
 
-    public static byte[] Sign(ECPrivateKeyParameters privateKey, ReadOnlySpan<byte> data, byte[]? userId = null)
-    {
-        var signer = new SM2Signer();
-        signer.Init(true, new ParametersWithID(new ParametersWithRandom(privateKey, new SecureRandom()), userId ?? DefaultUserId));
-        signer.BlockUpdate(data);
-        return signer.GenerateSignature();
-    }
+    /// <summary>Which implementation signs and verifies in this process: <c>OpenSSL</c> or <c>BouncyCastle</c>.</summary>
+    public static string Implementation => LibCrypto.IsAvailable ? "OpenSSL" : "BouncyCastle";
+
+    public static byte[] Sign(ECPrivateKeyParameters privateKey, ReadOnlySpan<byte> data, byte[]? userId = null) =>
+        LibCrypto.IsAvailable
+            ? OpenSslSm2.Sign(privateKey, data, userId ?? DefaultUserId)
+            : BouncyCastleSm2.Sign(privateKey, data, userId ?? DefaultUserId);
 
     public static bool Verify(ECPublicKeyParameters publicKey, ReadOnlySpan<byte> data, byte[] signature, byte[]? userId = null)
     {
         ArgumentNullException.ThrowIfNull(signature);
-        var verifier = new SM2Signer();
-        verifier.Init(false, new ParametersWithID(publicKey, userId ?? DefaultUserId));
-        verifier.BlockUpdate(data);
-        try
-        {
-            return verifier.VerifySignature(signature);
-        }
-        catch (Exception ex) when (ex is CryptoException or ArgumentException or InvalidOperationException)
-        {
-            return false; // a malformed signature is simply not a valid one
-        }
+        return LibCrypto.IsAvailable
+            ? OpenSslSm2.Verify(publicKey, data, signature, userId ?? DefaultUserId)
+            : BouncyCastleSm2.Verify(publicKey, data, signature, userId ?? DefaultUserId);
     }
 }

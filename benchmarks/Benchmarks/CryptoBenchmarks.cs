@@ -5,7 +5,7 @@ using TrustLedger.Ledger.Hashing;
 
 namespace TrustLedger.Benchmarks;
 
-/// <summary>SM2 signatures as seals and receipts make them (BouncyCastle), over a 32-byte message.</summary>
+/// <summary>SM2 signatures as seals and receipts make them (libcrypto), and the BouncyCastle reference, over a 32-byte message.</summary>
 [MemoryDiagnoser]
 public class Sm2Benchmarks
 {
@@ -21,9 +21,15 @@ public class Sm2Benchmarks
 
     [Benchmark]
     public bool Sm2Verify() => Sm2Signature.Verify(_key.PublicKey, _message, _signature);
+
+    [Benchmark]
+    public byte[] Sm2SignBouncyCastle() => BouncyCastleSm2.Sign(_key.PrivateKey, _message, Sm2Signature.DefaultUserId);
+
+    [Benchmark]
+    public bool Sm2VerifyBouncyCastle() => BouncyCastleSm2.Verify(_key.PublicKey, _message, _signature, Sm2Signature.DefaultUserId);
 }
 
-/// <summary>SM3 (ours) and SHA-256 (.NET, the platform's) over small, page and large inputs.</summary>
+/// <summary>SM3 (ours: libcrypto; and the BouncyCastle reference) and SHA-256 (.NET, the platform's) over small, page and large inputs.</summary>
 public class HashBenchmarks
 {
     private byte[] _data = [];
@@ -37,6 +43,9 @@ public class HashBenchmarks
 
     [Benchmark]
     public void Sm3() => Sm3HashFunction.Instance.Hash(_data, _digest);
+
+    [Benchmark]
+    public void Sm3BouncyCastle() => Sm3HashFunction.Reference(_data, _digest);
 
     [Benchmark]
     public void Sha256() => SHA256.HashData(_data, _digest);

@@ -27,6 +27,38 @@ public class HashFunctionTests
     }
 
     [Fact]
+    public void SM3_runs_on_libcrypto_here_and_agrees_with_BouncyCastle_at_every_length()
+    {
+        Assert.Equal("OpenSSL", Sm3HashFunction.Implementation);
+        var random = new Random(9162);
+        var lengths = Enumerable.Range(0, 300).Concat([4095, 4096, 8192, 65_537, 1 << 20]);
+        foreach (var length in lengths)
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            var reference = new byte[32];
+            Sm3HashFunction.Reference(data, reference);
+
+            Assert.Equal(reference, Sm3HashFunction.Instance.Hash(data));
+        }
+    }
+
+    [Fact]
+    public void SM3_on_many_threads_at_once_gives_each_message_its_own_digest()
+    {
+        var messages = Enumerable.Range(0, 2000).Select(i => Encoding.UTF8.GetBytes($"leaf {i} " + new string('x', i % 200))).ToArray();
+
+        var digests = messages.AsParallel().WithDegreeOfParallelism(8).Select(m => Sm3HashFunction.Instance.Hash(m)).ToArray();
+
+        for (var i = 0; i < messages.Length; i++)
+        {
+            var reference = new byte[32];
+            Sm3HashFunction.Reference(messages[i], reference);
+            Assert.Equal(reference, digests[i]);
+        }
+    }
+
+    [Fact]
     public void Unknown_algorithm_names_are_refused()
     {
         Assert.False(HashFunctions.TryByName("MD5", out _));
