@@ -102,7 +102,7 @@ public static class CertificatesApi
 
     /// <summary>
     /// The sealed PDF exactly as rendered once and bound into the anchored leaf (never re-rendered);
-    /// 409 while the document stage has not produced it yet.
+    /// 409 while the document stage has not produced it yet; 404 for a data-only certificate.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
         Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, HttpResponse response, CancellationToken cancellationToken)
@@ -115,6 +115,11 @@ public static class CertificatesApi
 
         if (await vault.OpenDocumentAsync(record, cancellationToken) is not { } pdf)
         {
+            if (record.LeafHash is not null)
+            {
+                return Problems.NoDocument(id); // the leaf exists without a document: issued as data only
+            }
+
             response.Headers.RetryAfter = "2";
             return Problems.DocumentNotReady(id);
         }

@@ -102,6 +102,9 @@ public static class Problems
     public static ProblemHttpResult DocumentNotReady(Guid id) =>
         Make(StatusCodes.Status409Conflict, "document-not-ready", "Document not sealed yet", $"Certificate {id} is accepted; its PDF is rendered and sealed with the next anchoring round. Retry shortly.");
 
+    public static ProblemHttpResult NoDocument(Guid id) =>
+        Make(StatusCodes.Status404NotFound, "no-document", "No document", $"Certificate {id} was issued as data only (document: none): its seal signs the data in the bundle, and there is no PDF.");
+
     public static ProblemHttpResult ChainUnavailable() =>
         Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
 

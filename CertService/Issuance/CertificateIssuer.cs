@@ -1,26 +1,31 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Lifecycle;
 using TrustLedger.CertService.Protection;
+using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Storage;
 using TrustLedger.CertService.Types;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Hashing;
 using TrustLedger.Ledger.Identifiers;
+using TrustLedger.Ledger.Merkle;
 
 namespace TrustLedger.CertService.Issuance;
 
 /// <summary>
 /// Turns a request into a certificate record: validates it against its type, checks a renewal's
 /// link, assigns the GB/T 36904 identifier from the atomic serial counter, canonicalises, salts and
-/// stores it encrypted. The document stage later renders and seals the PDF and computes the leaf.
+/// stores it encrypted. The document stage later renders and seals the PDF and computes the leaf;
+/// a data-only certificate is sealed here (<see cref="DataSeal"/>) and its leaf is known at once.
 /// The record is added to the store; the caller commits.
 /// </summary>
-public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, IOptions<AnchoringOptions> anchoring, TimeProvider time)
+public sealed class CertificateIssuer(
+    CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, DepartmentSeals seals, IOptions<AnchoringOptions> anchoring, TimeProvider time)
 {
     // Certificates are dated in China Standard Time, whatever the server's zone.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
@@ -70,6 +75,20 @@ public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup
         var canonical = CertificateDocument.CanonicalJson(id, identifier.ToString(), type, issuer, request, now);
         var salt = RandomNumberGenerator.GetBytes(CertificateLeaf.SaltSize);
         var hash = HashFunctions.ByName(anchoring.Value.HashAlgorithm);
+        byte[]? leaf = null;
+        string? sealCode = null;
+        if (request.IsDataOnly)
+        {
+            // Without an active seal the certificate is issued unsealed, as a PDF would be.
+            if (await seals.RecentActiveSealAsync(store, issuer.CreditCode, cancellationToken) is { } seal)
+            {
+                canonical = DataSeal.Seal(canonical, seal.Code, seal.Key, now);
+                sealCode = seal.Code;
+            }
+
+            leaf = CertificateLeaf.Hash(new MerkleHasher(hash), salt, Encoding.UTF8.GetBytes(canonical));
+        }
+
         var record = new CertificateRecord
         {
             Id = id,
@@ -84,6 +103,8 @@ public sealed class CertificateIssuer(CertificateTypeCatalog types, HolderLookup
             SealedCertificate = await vault.SealAsync(issuer.CreditCode, id, canonical, cancellationToken),
             Salt = salt,
             HashAlgorithm = hash.Name,
+            LeafHash = leaf,
+            SealCode = sealCode,
             Status = CertificateStatus.Pending,
             AcceptedAt = now,
         };

@@ -43,6 +43,11 @@ public static class CertificateValidator
             }
         }
 
+        if (request.Document is not (null or IssueCertificateRequest.PdfDocument or IssueCertificateRequest.NoDocument))
+        {
+            errors.Add(new FieldError("document", ErrorCodes.DocumentKindUnknown, request.Document));
+        }
+
         if (string.IsNullOrWhiteSpace(request.DivisionCode))
         {
             errors.Add(new FieldError("divisionCode", ErrorCodes.Required));

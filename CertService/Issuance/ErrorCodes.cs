@@ -34,4 +34,5 @@ public static class ErrorCodes
     public const string SealCodeFormat = "seal.code.format";
     public const string SealSuiteUnknown = "seal.suite.unknown";
     public const string SealPictureInvalid = "seal.picture.invalid";
+    public const string DocumentKindUnknown = "document.kind.unknown";
 }

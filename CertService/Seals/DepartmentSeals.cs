@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Crypto;
@@ -9,8 +11,33 @@ namespace TrustLedger.CertService.Seals;
 public sealed record ActiveSeal(string Code, SealKeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate, byte[]? Picture = null);
 
 /// <summary>Finds the seal a department's documents are signed with: its newest seal that the chain says is active.</summary>
-public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry)
+public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry, IOptions<SealOptions> options, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<string, (ActiveSeal? Seal, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The active seal as found at most <see cref="SealOptions.ActiveSealCacheTtl"/> ago: issuance
+    /// signs every data-only certificate, and finding the seal costs a query, a chain call and a
+    /// keystore decryption. Changes through the seal API take effect at once (<see cref="Forget"/>);
+    /// a change made on chain by another instance within the window still fails closed, since the
+    /// Verifier judges the seal's status at the anchoring block.
+    /// </summary>
+    public async Task<ActiveSeal?> RecentActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_recent.TryGetValue(departmentCode, out var known) && known.Until > now)
+        {
+            return known.Seal;
+        }
+
+        var seal = await ActiveSealAsync(store, departmentCode, cancellationToken);
+        _recent[departmentCode] = (seal, now + options.Value.ActiveSealCacheTtl);
+        return seal;
+    }
+
+    /// <summary>Drops what is known of a department's active seal, after one of its seals changed.</summary>
+    public void Forget(string departmentCode) => _recent.TryRemove(departmentCode, out _);
+
     public async Task<ActiveSeal?> ActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -10,4 +10,7 @@ public sealed class SealOptions
     /// documents that must validate in PDF readers without SM2 support. A request may choose per seal.
     /// </summary>
     public string SignatureSuite { get; set; } = Ledger.Crypto.SealKeyPair.Sm2Sm3;
+
+    /// <summary>How long issuance reuses a department's active seal before looking it up again (see <see cref="DepartmentSeals.RecentActiveSealAsync"/>).</summary>
+    public TimeSpan ActiveSealCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -114,6 +114,7 @@ public static partial class SealsApi
             };
             services.Store.Seals.Add(record);
             await services.Store.SaveChangesAsync(cancellationToken);
+            services.Seals.Forget(owner.CreditCode);
             return TypedResults.Created($"/api/v1/seals/{record.Code}", View(record, SealStatus.Active));
         }
         catch (ChainUnavailableException)
@@ -154,6 +155,7 @@ public static partial class SealsApi
         try
         {
             var outcome = await change(services.Chain, await services.Governance.SenderAsync(cancellationToken));
+            services.Seals.Forget(record.DepartmentCode);
             if (!outcome.Succeeded)
             {
                 return Problems.ChainRefused(outcome.Revert!.Description);
@@ -177,4 +179,4 @@ public static partial class SealsApi
 }
 
 /// <summary>What the seal endpoints need, bound with [AsParameters].</summary>
-public sealed record SealServices(CertificateStore Store, SealRegistryClient Chain, GovernanceSender Governance, TimeProvider Time);
+public sealed record SealServices(CertificateStore Store, SealRegistryClient Chain, GovernanceSender Governance, TimeProvider Time, DepartmentSeals Seals);

@@ -47,6 +47,22 @@ public sealed class BundleEvidence(CertificateBundle bundle, IHashFunction hash,
         Bundle.Certificate.ValueKind == System.Text.Json.JsonValueKind.Object && Bundle.Certificate.TryGetProperty("document", out var binding)
         && binding.ValueKind == System.Text.Json.JsonValueKind.Object ? binding : null;
 
+    /// <summary>The <c>dataSeal</c> member of a data-only certificate, if any.</summary>
+    public System.Text.Json.JsonElement? DataSealBinding =>
+        Bundle.Certificate.ValueKind == System.Text.Json.JsonValueKind.Object && Bundle.Certificate.TryGetProperty(DataSeal.Member, out var binding) ? binding : null;
+
+    /// <summary>
+    /// The seal whose checks apply: the signed PDF's when a document is verified, the data seal's
+    /// for a data-only certificate; none otherwise.
+    /// </summary>
+    public string? SealCode => Document is not null
+        ? DocumentBinding is { } document && document.TryGetProperty("sealCode", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String ? code.GetString() : null
+        : DataSealBinding is { } data && data.ValueKind == System.Text.Json.JsonValueKind.Object && data.TryGetProperty("code", out var dataCode)
+            && dataCode.ValueKind == System.Text.Json.JsonValueKind.String ? dataCode.GetString() : null;
+
+    /// <summary>Whether the seal checks have a seal to judge: a verified PDF, or a data seal.</summary>
+    public bool HasSealToCheck => Document is not null || DataSealBinding is not null;
+
     public string? CertificateString(string property) =>
         Bundle.Certificate.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 

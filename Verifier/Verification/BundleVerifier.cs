@@ -13,8 +13,8 @@ public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks)
         ArgumentNullException.ThrowIfNull(evidence);
         var results = new List<CheckResult>();
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        // A bundle alone runs the bundle checks; an uploaded document adds the document checks.
-        var ordered = checks.Where(c => evidence.Document is not null || c is not IDocumentCheck).ToList();
+        // A bundle alone runs the bundle checks; an uploaded document adds the document checks, a data seal the seal checks.
+        var ordered = checks.Where(c => c.AppliesTo(evidence)).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             var check = ordered[i];

@@ -5,21 +5,34 @@ using TrustLedger.Ledger.Contracts;
 namespace TrustLedger.Verifier.Verification;
 
 /// <summary>
-/// Chain facts the checks read, cached where that is safe. An anchor, once found, never changes
-/// (QBFT blocks are final), so found anchors are kept. A status history can change with any block,
-/// so it is kept only together with the block it was read at and read again as soon as the node
-/// reports a newer block: the cache never answers with a status older than the latest block seen.
+/// Chain facts the checks read, cached where that is safe, so a verification in steady state asks
+/// the node nothing. QBFT blocks are final, so facts about a block already mined never change: an
+/// anchor once found, an authorisation or a seal status at a past block, a department's or a
+/// seal's registration (the contracts write them once) and the node's chain id are kept. A status
+/// history can change with any block, so it is kept only together with the block it was read at,
+/// and read again as soon as a newer block is seen; the head block itself is asked for again when
+/// the last answer is older than <see cref="HeadFreshness"/>. So the cache never answers with a
+/// status older than the newest block the node had a quarter of a second before.
 /// </summary>
-public sealed class ChainFactsCache(CertificateAnchorClient anchors, CertificateStatusClient statuses, ChainReader chain)
+public sealed class ChainFactsCache(
+    CertificateAnchorClient anchors, CertificateStatusClient statuses, IssuerRegistryClient issuers, SealRegistryClient seals, ChainReader chain, TimeProvider time)
 {
+    /// <summary>How long a head block number is taken as the newest block.</summary>
+    public static readonly TimeSpan HeadFreshness = TimeSpan.FromMilliseconds(250);
+
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, AnchorStruct> _anchors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ulong Block, LifecycleHistory History)> _histories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DepartmentOutput> _departments = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Account, string Type, ulong Block), bool> _authorisations = new();
+    private readonly ConcurrentDictionary<string, SealStruct> _seals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Code, ulong Block), SealStatus> _sealStatuses = new();
+    private long? _chainId;
+    private (ulong Block, DateTimeOffset At)? _head;
+    private long _hits;
 
     /// <summary>How many answers came from the cache (for tests and metrics).</summary>
     public long Hits => Interlocked.Read(ref _hits);
-
-    private long _hits;
 
     public async Task<AnchorStruct?> AnchorAsync(byte[] root)
     {
@@ -31,9 +44,9 @@ public sealed class ChainFactsCache(CertificateAnchorClient anchors, Certificate
         }
 
         var anchor = await anchors.GetAnchorAsync(root);
-        if (anchor is not null && _anchors.Count < MaxEntries)
+        if (anchor is not null)
         {
-            _anchors[key] = anchor;
+            Keep(_anchors, key, anchor);
         }
 
         return anchor;
@@ -42,7 +55,7 @@ public sealed class ChainFactsCache(CertificateAnchorClient anchors, Certificate
     /// <summary>The status history as of the latest block, and that block.</summary>
     public async Task<(LifecycleHistory History, ulong Block)> StatusHistoryAsync(byte[] statusKey)
     {
-        var latest = await chain.GetHeadBlockAsync();
+        var latest = await HeadBlockAsync();
         var key = Convert.ToHexString(statusKey);
         if (_histories.TryGetValue(key, out var cached) && cached.Block >= latest)
         {
@@ -51,11 +64,99 @@ public sealed class ChainFactsCache(CertificateAnchorClient anchors, Certificate
         }
 
         var history = await statuses.GetHistoryAsync(statusKey);
-        if (_histories.Count < MaxEntries)
+        Keep(_histories, key, (latest, history));
+        return (history, latest);
+    }
+
+    /// <summary>The node's chain id (asked once).</summary>
+    public async Task<long> ChainIdAsync() => _chainId ??= await chain.GetChainIdAsync();
+
+    /// <summary>The newest block number, at most <see cref="HeadFreshness"/> old.</summary>
+    public async Task<ulong> HeadBlockAsync()
+    {
+        var now = time.GetUtcNow();
+        if (_head is { } head && now - head.At < HeadFreshness)
         {
-            _histories[key] = (latest, history);
+            return head.Block;
         }
 
-        return (history, latest);
+        var block = await chain.GetHeadBlockAsync();
+        _head = (block, now);
+        return block;
+    }
+
+    /// <summary>A department's registration; kept once registered (credit code and name are written once).</summary>
+    public async Task<DepartmentOutput> DepartmentAsync(string account)
+    {
+        if (_departments.TryGetValue(account, out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+
+        var department = await issuers.GetDepartmentAsync(account);
+        if (department.RegisteredAtBlock != 0)
+        {
+            Keep(_departments, account, department);
+        }
+
+        return department;
+    }
+
+    /// <summary>Whether the account held the type at a mined block (final).</summary>
+    public async Task<bool> WasAuthorisedAtAsync(string account, string typeCode, ulong block)
+    {
+        var key = (account.ToUpperInvariant(), typeCode, block);
+        if (_authorisations.TryGetValue(key, out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+
+        var authorised = await issuers.WasAuthorisedAtAsync(account, typeCode, block);
+        Keep(_authorisations, key, authorised);
+        return authorised;
+    }
+
+    /// <summary>A seal's registration (owner, key hash, window, name); kept once found, since SealRegistry writes it once.</summary>
+    public async Task<SealStruct?> SealAsync(string sealCode)
+    {
+        if (_seals.TryGetValue(sealCode, out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+
+        var found = await seals.GetAsync(sealCode);
+        if (found is { } registered)
+        {
+            Keep(_seals, sealCode, registered.Seal);
+        }
+
+        return found?.Seal;
+    }
+
+    /// <summary>A seal's status at a mined block (final).</summary>
+    public async Task<SealStatus> SealStatusAtAsync(string sealCode, ulong block)
+    {
+        if (_sealStatuses.TryGetValue((sealCode, block), out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+
+        var status = await seals.StatusAtAsync(sealCode, block);
+        Keep(_sealStatuses, (sealCode, block), status);
+        return status;
+    }
+
+    // Bounded: past the limit, answers are still right, just asked for again.
+    private static void Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (cache.Count < MaxEntries)
+        {
+            cache[key] = value;
+        }
     }
 }

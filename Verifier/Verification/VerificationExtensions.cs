@@ -26,6 +26,7 @@ public static class VerificationExtensions
         services.AddSingleton<IBundleCheck, StatusCheck>();
         services.AddSingleton<IBundleCheck, DocumentHashCheck>();
         services.AddSingleton<IBundleCheck, DocumentSignatureCheck>();
+        services.AddSingleton<IBundleCheck, DataSealSignatureCheck>();
         services.AddSingleton<IBundleCheck, SealRegistrationCheck>();
         services.AddSingleton<IBundleCheck, SealValidityCheck>();
         services.AddSingleton<BundleVerifier>();

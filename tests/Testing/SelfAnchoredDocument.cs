@@ -43,13 +43,38 @@ public static class SelfAnchoredDocument
             DocumentFonts.Install(scope.ServiceProvider.GetRequiredService<IOptions<DocumentOptions>>().Value);
         }
 
-        var salt = RandomNumberGenerator.GetBytes(CertificateLeaf.SaltSize);
         using var certificate = JsonDocument.Parse(issued.ToJsonString());
         var pdf = CertificatePdf.Render(certificate.RootElement, type, "http://127.0.0.1:5090/v/self-anchored",
             new SealSigner(seal, "certificate:" + issued["identifier"], signingTime));
-        var hasher = new MerkleHasher(Sm3HashFunction.Instance);
         var anchored = CertificateDocument.WithDocument(
             JsonCanonicalizer.CanonicalString(certificate.RootElement), Convert.ToHexStringLower(Sm3HashFunction.Instance.Hash(pdf)), "SM3", seal.Code);
+        return (pdf, await AnchorAsync(anvil, anchored, typeCode));
+    }
+
+    /// <summary>
+    /// A data-only certificate with the genuine data, sealed with <paramref name="seal"/>'s key under
+    /// its code at <paramref name="signedAt"/>, optionally edited after sealing, and self-anchored.
+    /// </summary>
+    public static Task<CertificateBundle> CreateDataOnlyAsync(
+        AnvilNode anvil, CertificateBundle genuine, ActiveSeal seal, DateTimeOffset signedAt, Action<JsonObject>? afterSealing = null)
+    {
+        ArgumentNullException.ThrowIfNull(anvil);
+        ArgumentNullException.ThrowIfNull(genuine);
+        ArgumentNullException.ThrowIfNull(seal);
+        var issued = JsonNode.Parse(genuine.Certificate.GetRawText())!.AsObject();
+        issued.Remove(DataSeal.Member);
+        issued.Remove("document");
+        var sealedJson = DataSeal.Seal(JsonCanonicalizer.CanonicalString(JsonSerializer.SerializeToElement(issued)), seal.Code, seal.Key, signedAt);
+        var edited = JsonNode.Parse(sealedJson)!.AsObject();
+        afterSealing?.Invoke(edited);
+        return AnchorAsync(anvil, JsonCanonicalizer.CanonicalString(JsonSerializer.SerializeToElement(edited)), issued["typeCode"]!.GetValue<string>());
+    }
+
+    // Anchors one certificate as a tree of one leaf under the demo department's own account.
+    private static async Task<CertificateBundle> AnchorAsync(AnvilNode anvil, string anchored, string typeCode)
+    {
+        var salt = RandomNumberGenerator.GetBytes(CertificateLeaf.SaltSize);
+        var hasher = new MerkleHasher(Sm3HashFunction.Instance);
         var leaf = CertificateLeaf.Hash(hasher, salt, Encoding.UTF8.GetBytes(anchored));
         var root = MerkleTree.Build(hasher, [leaf]).Root;
         using var sender = anvil.NewSender(TestDepartments.Demo.Key);
@@ -68,6 +93,6 @@ public static class SelfAnchoredDocument
             Convert.ToHexStringLower(leaf),
             new BundleProof(0, 1, [], Convert.ToHexStringLower(root)),
             new BundleAnchor(anvil.ChainId, anvil.Deployment.CertificateAnchor, anvil.Deployment.IssuerRegistry, outcome.TransactionHash!, outcome.BlockNumber!.Value));
-        return (pdf, bundle);
+        return bundle;
     }
 }

@@ -21,7 +21,7 @@ public sealed class DocumentHashCheck : IDocumentCheck
             || !binding.TryGetProperty("hash", out var expected) || expected.ValueKind != System.Text.Json.JsonValueKind.String
             || !binding.TryGetProperty("hashAlgorithm", out var algorithm) || !HashFunctions.TryByName(algorithm.GetString(), out var hash))
         {
-            return Task.FromResult(CheckResult.Fail(Name, "the certificate binds no document: it was issued before documents were sealed"));
+            return Task.FromResult(CheckResult.Fail(Name, "the certificate binds no document: it was issued as data only (its seal signs the data), or before documents were sealed"));
         }
 
         var actual = Convert.ToHexStringLower(hash.Hash(evidence.Document!));

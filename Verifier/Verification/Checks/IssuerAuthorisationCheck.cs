@@ -7,7 +7,7 @@ namespace TrustLedger.Verifier.Verification.Checks;
 /// IssuerRegistry and held the certificate's type: it was entitled to issue this certificate then,
 /// whatever has changed since.
 /// </summary>
-public sealed class IssuerAuthorisationCheck(IssuerRegistryClient registry) : IBundleCheck
+public sealed class IssuerAuthorisationCheck(ChainFactsCache chain) : IBundleCheck
 {
     public const string CheckName = "issuer-authorisation";
 
@@ -24,7 +24,7 @@ public sealed class IssuerAuthorisationCheck(IssuerRegistryClient registry) : IB
             return CheckResult.Fail(Name, "the certificate has no typeCode");
         }
 
-        return await registry.WasAuthorisedAtAsync(anchor.Issuer, typeCode, anchor.BlockNumber)
+        return await chain.WasAuthorisedAtAsync(anchor.Issuer, typeCode, anchor.BlockNumber)
             ? CheckResult.Pass(Name, $"{anchor.Issuer} held type {typeCode} at block {anchor.BlockNumber}")
             : CheckResult.Fail(Name, $"{anchor.Issuer} did not hold type {typeCode} at block {anchor.BlockNumber}");
     }

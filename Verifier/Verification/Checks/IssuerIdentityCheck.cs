@@ -6,7 +6,7 @@ namespace TrustLedger.Verifier.Verification.Checks;
 /// Passes when the account that anchored the root is the department registered with the credit
 /// code the certificate names as its issuer: a department cannot issue in another's name.
 /// </summary>
-public sealed class IssuerIdentityCheck(IssuerRegistryClient registry) : IBundleCheck
+public sealed class IssuerIdentityCheck(ChainFactsCache chain) : IBundleCheck
 {
     public const string CheckName = "issuer-identity";
 
@@ -17,7 +17,7 @@ public sealed class IssuerIdentityCheck(IssuerRegistryClient registry) : IBundle
     public async Task<CheckResult> RunAsync(BundleEvidence evidence)
     {
         var account = evidence.Anchor!.Issuer;
-        var department = await registry.GetDepartmentAsync(account);
+        var department = await chain.DepartmentAsync(account);
         var claimed = evidence.IssuerCode;
         if (department.RegisteredAtBlock == 0)
         {

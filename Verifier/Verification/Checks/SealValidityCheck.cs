@@ -4,13 +4,13 @@ using TrustLedger.Ledger.Contracts;
 namespace TrustLedger.Verifier.Verification.Checks;
 
 /// <summary>
-/// Passes when the seal could lawfully be used when the document was sealed: the signing time lies
+/// Passes when the seal could lawfully be used when the document (or a data-only certificate's data) was sealed: the signing time lies
 /// in the seal's registered validity window and is not after the anchoring block (allowing for
 /// clock skew), and the seal was active at the anchoring block. Revocation is final on chain, so
 /// "active when anchored" means it was not revoked before the sealing either; a later suspension
 /// or revocation does not invalidate documents sealed and anchored before it.
 /// </summary>
-public sealed class SealValidityCheck(SealRegistryClient registry) : IDocumentCheck
+public sealed class SealValidityCheck(ChainFactsCache chain) : IBundleCheck
 {
     public const string CheckName = "seal-validity";
 
@@ -21,10 +21,12 @@ public sealed class SealValidityCheck(SealRegistryClient registry) : IDocumentCh
 
     public IReadOnlyList<string> DependsOn => [SealRegistrationCheck.CheckName];
 
+    public bool AppliesTo(BundleEvidence evidence) => evidence?.HasSealToCheck == true;
+
     public async Task<CheckResult> RunAsync(BundleEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var sealCode = evidence.DocumentBinding!.Value.GetProperty("sealCode").GetString()!;
+        var sealCode = evidence.SealCode!;
         var sealedAt = evidence.Seal!.SigningTime;
         var anchor = evidence.Anchor!;
         var anchoredAt = DateTimeOffset.FromUnixTimeSeconds((long)anchor.Timestamp);
@@ -33,7 +35,7 @@ public sealed class SealValidityCheck(SealRegistryClient registry) : IDocumentCh
             return CheckResult.Fail(Name, $"the signature claims {Format(sealedAt)}, after the certificate was anchored at {Format(anchoredAt)}");
         }
 
-        var (seal, _) = (await registry.GetAsync(sealCode))!.Value;
+        var seal = (await chain.SealAsync(sealCode))!;
         var from = DateTimeOffset.FromUnixTimeSeconds((long)seal.ValidFrom);
         var until = DateTimeOffset.FromUnixTimeSeconds((long)seal.ValidUntil);
         if (sealedAt < from || sealedAt > until)
@@ -41,7 +43,7 @@ public sealed class SealValidityCheck(SealRegistryClient registry) : IDocumentCh
             return CheckResult.Fail(Name, $"sealed at {Format(sealedAt)}, outside seal {sealCode}'s validity window {Format(from)} – {Format(until)}");
         }
 
-        var status = await registry.StatusAtAsync(sealCode, anchor.BlockNumber);
+        var status = await chain.SealStatusAtAsync(sealCode, anchor.BlockNumber);
         return status == SealStatus.Active
             ? CheckResult.Pass(Name, $"seal {sealCode} was active at block {anchor.BlockNumber} and {Format(sealedAt)} lies in its window {Format(from)} – {Format(until)}")
             : CheckResult.Fail(Name, $"seal {sealCode} was {status.ToString().ToLowerInvariant()} at block {anchor.BlockNumber}, when the document was anchored");

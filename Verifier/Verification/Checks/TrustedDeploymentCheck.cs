@@ -6,7 +6,7 @@ namespace TrustLedger.Verifier.Verification.Checks;
 /// Passes when the bundle names the chain and contracts this Verifier trusts and the node it asks
 /// is that chain. A bundle pointing at a look-alike contract deployed by anyone else fails here.
 /// </summary>
-public sealed class TrustedDeploymentCheck(DeploymentRecord trusted, ChainReader chain) : IBundleCheck
+public sealed class TrustedDeploymentCheck(DeploymentRecord trusted, ChainFactsCache chain) : IBundleCheck
 {
     public const string CheckName = "trusted-deployment";
 
@@ -17,7 +17,7 @@ public sealed class TrustedDeploymentCheck(DeploymentRecord trusted, ChainReader
     public async Task<CheckResult> RunAsync(BundleEvidence evidence)
     {
         var anchor = evidence.Bundle.Anchor;
-        var nodeChainId = await chain.GetChainIdAsync();
+        var nodeChainId = await chain.ChainIdAsync();
         if (nodeChainId != trusted.ChainId)
         {
             return CheckResult.Fail(Name, $"the configured node is chain {nodeChainId}, not the trusted chain {trusted.ChainId}");

@@ -49,6 +49,7 @@ public abstract class FieldValidationTests(AnvilNode anvil, StorageProvider prov
         { Marriage, "fields.holderGender", "\"未知\"", "fields.holderGender", ErrorCodes.FieldsSchema },
         { Fund, "fields.balance", "-5", "fields.balance", ErrorCodes.FieldsSchema },
         { Licence, "relatedIdentifier", "\"1.2.156.3005.2.bad\"", "relatedIdentifier", ErrorCodes.RelatedFormat },
+        { Licence, "document", "\"ofd\"", "document", ErrorCodes.DocumentKindUnknown },
         { Licence, "relatedIdentifier", "\"1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U\"", "relatedIdentifier", ErrorCodes.RelatedNotFound },
     };
 

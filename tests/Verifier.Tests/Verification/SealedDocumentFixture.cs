@@ -8,8 +8,8 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Verifier.Verification;
 
 /// <summary>
-/// A chain, both services, the demo department with a registered seal, and two certificates whose
-/// PDFs were sealed and anchored by CertService in one batch.
+/// A chain, both services, the demo department with a registered seal, two certificates whose
+/// PDFs were sealed and a data-only certificate whose data was sealed, anchored by CertService in one batch.
 /// </summary>
 public sealed class SealedDocumentFixture : AnvilNode
 {
@@ -20,6 +20,9 @@ public sealed class SealedDocumentFixture : AnvilNode
     public VerifierFactory Verifier { get; private set; } = null!;
 
     public IReadOnlyList<(byte[] Pdf, CertificateBundle Bundle)> Documents { get; private set; } = [];
+
+    /// <summary>The data-only certificate (<c>document: none</c>) and its bundle.</summary>
+    public (Guid Id, CertificateBundle Bundle) DataOnly { get; private set; }
 
     public override async Task InitializeAsync()
     {
@@ -34,7 +37,12 @@ public sealed class SealedDocumentFixture : AnvilNode
             ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence($"盖章核验公司{i}")));
         }
 
+        var dataOnly = Issuing.BusinessLicence("数据证照有限公司");
+        dataOnly["document"] = "none";
+        var dataOnlyId = await Issuing.IssueAsync(department, dataOnly);
+
         await CertService.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        DataOnly = (dataOnlyId, await Issuing.BundleAsync(department, dataOnlyId));
         var documents = new List<(byte[], CertificateBundle)>();
         foreach (var id in ids)
         {
