@@ -47,6 +47,7 @@ public sealed class Program
         app.MapBatchesApi();
         app.MapTypesApi();
         app.MapAdminApi();
+        app.MapAnchoringMetricsApi();
         app.MapSealsApi();
         app.MapAgenciesApi();
         app.MapSharingApi();
