@@ -77,20 +77,11 @@ ASPNETCORE_ENVIRONMENT=Development CertService__BaseUrl="http://127.0.0.1:$cert_
 pids+=($!)
 wait_for "http://127.0.0.1:$verifier_port/health" verifier "${pids[-1]}"
 
-# Onboard the demo department through the admin API (a no-op when it is already on board), grant
-# it the shipped certificate types on chain, and give it a fresh API key.
+# Onboard the demo department through the admin API (a no-op when it is already on board): its
+# certificate types, its electronic seal and a fresh API key.
 cs="http://127.0.0.1:$cert_port"
-admin='X-Api-Key: dev-admin-key'
 demo_code=11610100MB29570176
-curl -fsS -o /dev/null -X POST "$cs/api/v1/admin/departments" -H "$admin" -H 'Content-Type: application/json' \
-  -d "{\"creditCode\":\"$demo_code\",\"name\":\"西安市市场监督管理局（演示）\"}"
-for type in 11100000000013338W001 11100000000013127D001 111000000000131925001; do
-  curl -fsS -o /dev/null -X POST "$cs/api/v1/admin/departments/$demo_code/grants" -H "$admin" -H 'Content-Type: application/json' -d "{\"typeCode\":\"$type\"}"
-done
-demo_key=$(curl -fsS -X POST "$cs/api/v1/admin/departments/$demo_code/api-keys" -H "$admin" | sed -E 's/.*"key":"([^"]+)".*/\1/')
-# Its electronic seal (SM2 key kept encrypted here, registered on chain); 409 when it exists already.
-curl -sS -o /dev/null -X POST "$cs/api/v1/admin/departments/$demo_code/seals" -H "$admin" -H 'Content-Type: application/json' \
-  -d '{"code":"XA-SCJG-DEMO-0001","name":"西安市市场监督管理局行政审批专用章（演示）","type":1,"validFrom":"2026-01-01T00:00:00+08:00","validUntil":"2031-12-31T23:59:59+08:00"}'
+demo_key=$(devnet/onboard-demo.sh "$cs")
 
 # Show the whole path once: issue a demo certificate, wait for its anchor, verify its bundle.
 api="$cs/api/v1/certificates"

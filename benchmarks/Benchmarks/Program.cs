@@ -5,17 +5,27 @@ namespace TrustLedger.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the
 /// micro-benchmarks; <c>-- report RESULTS_DIR OPENSSL_FILE OUTPUT.md</c> writes the comparison table.
-/// benchmarks/run.sh does both, with the OpenSSL reference measured in between.
+/// benchmarks/run.sh does both, with the OpenSSL reference measured in between. benchmarks/load.sh
+/// uses <c>verify-cost BUNDLE.json</c> (the crypto of one verification) and <c>profile TRACE.speedscope.json</c>.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args is ["report", var results, var openssl, var output])
+        switch (args)
         {
-            PerformanceReport.Write(results, openssl, output);
-            return 0;
+            case ["report", var results, var openssl, var output]:
+                PerformanceReport.Write(results, openssl, output);
+                return 0;
+            case ["verify-cost", var bundle]:
+                VerificationCost.Measure(bundle);
+                return 0;
+            case ["profile", var trace]:
+                ProfileSummary.Print(trace);
+                return 0;
+            default:
+                break;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
