@@ -124,7 +124,7 @@ admin='X-Api-Key: dev-admin-key'
       echo "$t ${p%%:*} $(awk '/VmRSS/ {print $2}' "/proc/${p#*:}/status" 2>/dev/null || echo 0)"
     done
     if [[ -n "$pg_pid" ]]; then
-      echo "$t postgres $(cat /proc/{$pg_pid,$(pgrep -d, -P "$pg_pid")}/smaps_rollup 2>/dev/null | awk '/^Pss:/ {s += $2} END {print s + 0}')"
+      echo "$t postgres $(for q in "$pg_pid" $(pgrep -P "$pg_pid"); do cat "/proc/$q/smaps_rollup" 2>/dev/null; done | awk '/^Pss:/ {s += $2} END {print s + 0}')"
     fi
     sleep 1
   done
