@@ -218,6 +218,7 @@ done
 cp "$work/rss.txt" "$results/rss-$store.txt"
 for trace in issuance pdf verification; do
   [[ -f "$work/$trace.speedscope.json" ]] || continue
+  cp "$work/$trace.speedscope.json" "$results/profile-$store-$trace.speedscope.json"
   dotnet benchmarks/Benchmarks/bin/Release/net10.0/Benchmarks.dll profile "$work/$trace.speedscope.json" >"$results/profile-$store-$trace.txt"
 done
 echo "load: results in ${out#$root/}"

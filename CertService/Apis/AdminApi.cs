@@ -153,6 +153,7 @@ public static class AdminApi
             var outcome = action == "grant"
                 ? await registry.GrantTypeAsync(department.Account, typeCode, cancellationToken)
                 : await registry.RevokeTypeAsync(department.Account, typeCode, cancellationToken);
+            services.Grants.Forget(department.Account);
             if (!outcome.Succeeded)
             {
                 return Problems.ChainRefused(outcome.Revert!.Description);
@@ -187,4 +188,4 @@ public static class AdminApi
 }
 
 /// <summary>What grant changes need, bound with [AsParameters].</summary>
-public sealed record GrantServices(CertificateStore Store, GovernanceSender Governance, TimeProvider Time);
+public sealed record GrantServices(CertificateStore Store, GovernanceSender Governance, TimeProvider Time, TypeGrants Grants);

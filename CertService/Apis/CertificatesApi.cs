@@ -57,7 +57,7 @@ public static class CertificatesApi
 
         try
         {
-            if (!await services.Registry.IsAuthorisedAsync(department.Account, outcome.Certificate!.TypeCode))
+            if (!await services.Grants.HoldsAsync(department.Account, outcome.Certificate!.TypeCode))
             {
                 return Problems.TypeNotGranted(outcome.Certificate.TypeCode);
             }
@@ -183,5 +183,5 @@ public static class CertificatesApi
 public sealed record IssuanceServices(
     CertificateStore Store,
     CertificateIssuer Issuer,
-    IssuerRegistryClient Registry,
+    TypeGrants Grants,
     AnchoringTrigger Trigger);

@@ -37,29 +37,39 @@ public sealed class DocumentStage(CertificateStore store, CertificateVault vault
         DocumentFonts.Install(options.Value);
         var types = new Dictionary<(string, int), CertificateTypeRecord>();
         var departmentSeals = new Dictionary<string, ActiveSeal?>(StringComparer.Ordinal);
-        var done = 0;
         foreach (var record in waiting)
         {
             var typeKey = (record.TypeCode, record.TypeVersion);
-            if (!types.TryGetValue(typeKey, out var type))
+            if (!types.ContainsKey(typeKey))
             {
-                type = await store.CertificateTypes.AsNoTracking().SingleAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
-                types[typeKey] = type;
+                types[typeKey] = await store.CertificateTypes.AsNoTracking().SingleAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
             }
 
-            if (!departmentSeals.TryGetValue(record.IssuerCode, out var seal))
+            if (!departmentSeals.ContainsKey(record.IssuerCode))
             {
-                seal = await seals.ActiveSealAsync(store, record.IssuerCode, cancellationToken);
-                departmentSeals[record.IssuerCode] = seal;
+                departmentSeals[record.IssuerCode] = await seals.ActiveSealAsync(store, record.IssuerCode, cancellationToken);
             }
+        }
 
-            done += await SealAsync(record, type, seal, cancellationToken) ? 1 : 0;
+        // Rendering, sealing and encrypting are CPU work with no shared state: one document per core.
+        // The database is written afterwards, in order, on this stage's own context.
+        var sealedDocuments = new SealedDocument[waiting.Count];
+        await Parallel.ForAsync(0, waiting.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
+        {
+            var record = waiting[i];
+            sealedDocuments[i] = await RenderAsync(record, types[(record.TypeCode, record.TypeVersion)], departmentSeals[record.IssuerCode], ct);
+        });
+
+        var done = 0;
+        foreach (var document in sealedDocuments)
+        {
+            done += await StoreAsync(document, cancellationToken) ? 1 : 0;
         }
 
         return done;
     }
 
-    private async Task<bool> SealAsync(CertificateRecord record, CertificateTypeRecord type, ActiveSeal? seal, CancellationToken cancellationToken)
+    private async Task<SealedDocument> RenderAsync(CertificateRecord record, CertificateTypeRecord type, ActiveSeal? seal, CancellationToken cancellationToken)
     {
         var issued = await vault.OpenAsync(record, cancellationToken);
         byte[] pdf;
@@ -73,20 +83,29 @@ public sealed class DocumentStage(CertificateStore store, CertificateVault vault
         var hash = HashFunctions.ByName(record.HashAlgorithm);
         var documentHash = hash.Hash(pdf);
         var anchored = CertificateDocument.WithDocument(issued, Convert.ToHexStringLower(documentHash), hash.Name, seal?.Code);
-        var sealedCertificate = await vault.SealAsync(record.IssuerCode, record.Id, anchored, cancellationToken);
-        var sealedDocument = await vault.SealDocumentAsync(record.IssuerCode, record.Id, pdf, cancellationToken);
-        var leaf = CertificateLeaf.Hash(new MerkleHasher(hash), record.Salt, Encoding.UTF8.GetBytes(anchored));
+        return new SealedDocument(
+            record.Id,
+            await vault.SealAsync(record.IssuerCode, record.Id, anchored, cancellationToken),
+            await vault.SealDocumentAsync(record.IssuerCode, record.Id, pdf, cancellationToken),
+            documentHash,
+            seal?.Code,
+            CertificateLeaf.Hash(new MerkleHasher(hash), record.Salt, Encoding.UTF8.GetBytes(anchored)));
+    }
 
+    private async Task<bool> StoreAsync(SealedDocument document, CancellationToken cancellationToken)
+    {
         // Conditional on the leaf still being unset: a second worker racing on the same row changes nothing.
         var updated = await store.Certificates
-            .Where(c => c.Id == record.Id && c.LeafHash == null)
+            .Where(c => c.Id == document.Id && c.LeafHash == null)
             .ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.SealedCertificate, sealedCertificate)
-                    .SetProperty(c => c.SealedDocument, sealedDocument)
-                    .SetProperty(c => c.DocumentHash, documentHash)
-                    .SetProperty(c => c.SealCode, seal == null ? null : seal.Code)
-                    .SetProperty(c => c.LeafHash, leaf),
+                s => s.SetProperty(c => c.SealedCertificate, document.SealedCertificate)
+                    .SetProperty(c => c.SealedDocument, document.SealedPdf)
+                    .SetProperty(c => c.DocumentHash, document.DocumentHash)
+                    .SetProperty(c => c.SealCode, document.SealCode)
+                    .SetProperty(c => c.LeafHash, document.Leaf),
                 cancellationToken);
         return updated == 1;
     }
+
+    private sealed record SealedDocument(Guid Id, byte[] SealedCertificate, byte[] SealedPdf, byte[] DocumentHash, string? SealCode, byte[] Leaf);
 }

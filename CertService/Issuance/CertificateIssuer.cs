@@ -19,13 +19,13 @@ namespace TrustLedger.CertService.Issuance;
 
 /// <summary>
 /// Turns a request into a certificate record: validates it against its type, checks a renewal's
-/// link, assigns the GB/T 36904 identifier from the atomic serial counter, canonicalises, salts and
+/// link, assigns the GB/T 36904 identifier from the serial counter (<see cref="SerialAllocator"/>), canonicalises, salts and
 /// stores it encrypted. The document stage later renders and seals the PDF and computes the leaf;
 /// a data-only certificate is sealed here (<see cref="DataSeal"/>) and its leaf is known at once.
 /// The record is added to the store; the caller commits.
 /// </summary>
 public sealed class CertificateIssuer(
-    CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, DepartmentSeals seals, IOptions<AnchoringOptions> anchoring, TimeProvider time)
+    CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, DepartmentSeals seals, SerialAllocator serials, IOptions<AnchoringOptions> anchoring, TimeProvider time)
 {
     // Certificates are dated in China Standard Time, whatever the server's zone.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
@@ -69,7 +69,7 @@ public sealed class CertificateIssuer(
 
         var now = time.GetUtcNow();
         var year = now.ToOffset(ChinaStandardTime).Year;
-        var counter = await store.NextSerialAsync(issuer.CreditCode, type!.Code, year, cancellationToken);
+        var counter = await serials.NextAsync(store, issuer.CreditCode, type!.Code, year, cancellationToken);
         var identifier = CertificateIdentifier.Create(type.Code, issuer.CreditCode, (year * 10_000_000L) + counter, version: 1);
         var id = Guid.CreateVersion7(now);
         var canonical = CertificateDocument.CanonicalJson(id, identifier.ToString(), type, issuer, request, now);
@@ -80,7 +80,7 @@ public sealed class CertificateIssuer(
         if (request.IsDataOnly)
         {
             // Without an active seal the certificate is issued unsealed, as a PDF would be.
-            if (await seals.RecentActiveSealAsync(store, issuer.CreditCode, cancellationToken) is { } seal)
+            if (await seals.RecentActiveSealAsync(issuer.CreditCode, cancellationToken) is { } seal)
             {
                 canonical = DataSeal.Seal(canonical, seal.Code, seal.Key, now);
                 sealCode = seal.Code;

@@ -8,6 +8,9 @@ public static class IssuanceExtensions
     {
         builder.Services.AddSingleton<CertificateTypeCatalog>();
         builder.Services.AddSingleton<CertificateIssuer>();
+        builder.Services.AddOptions<IssuanceOptions>().BindConfiguration(IssuanceOptions.Section);
+        builder.Services.AddSingleton<SerialAllocator>();
+        builder.Services.AddSingleton<TypeGrants>();
         builder.Services.AddScoped<Batches.BatchIssuer>();
         builder.Services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         // After the store migrator: the shipped types are bulk-loaded before requests are taken.

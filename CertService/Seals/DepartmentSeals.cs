@@ -11,28 +11,33 @@ namespace TrustLedger.CertService.Seals;
 public sealed record ActiveSeal(string Code, SealKeyPair Key, Org.BouncyCastle.X509.X509Certificate Certificate, byte[]? Picture = null);
 
 /// <summary>Finds the seal a department's documents are signed with: its newest seal that the chain says is active.</summary>
-public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry, IOptions<SealOptions> options, TimeProvider time)
+public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry, IServiceScopeFactory scopes, IOptions<SealOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, (ActiveSeal? Seal, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Lazy<Task<ActiveSeal?>> Seal, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The active seal as found at most <see cref="SealOptions.ActiveSealCacheTtl"/> ago: issuance
     /// signs every data-only certificate, and finding the seal costs a query, a chain call and a
-    /// keystore decryption. Changes through the seal API take effect at once (<see cref="Forget"/>);
+    /// keystore decryption (scrypt), so one lookup serves every request of the window, however
+    /// many arrive at once. Changes through the seal API take effect at once (<see cref="Forget"/>);
     /// a change made on chain by another instance within the window still fails closed, since the
     /// Verifier judges the seal's status at the anchoring block.
     /// </summary>
-    public async Task<ActiveSeal?> RecentActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
+    public async Task<ActiveSeal?> RecentActiveSealAsync(string departmentCode, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_recent.TryGetValue(departmentCode, out var known) && known.Until > now)
-        {
-            return known.Seal;
-        }
+        // Lazy: AddOrUpdate may call a factory more than once under contention, but only the stored entry's lookup runs.
+        (Lazy<Task<ActiveSeal?>>, DateTimeOffset) Fresh() => (new(() => LookUpAsync(departmentCode)), now + options.Value.ActiveSealCacheTtl);
+        var entry = _recent.AddOrUpdate(departmentCode, _ => Fresh(),
+            (_, known) => known.Until > now && !(known.Seal.IsValueCreated && known.Seal.Value.IsFaulted) ? known : Fresh());
+        return await entry.Seal.Value.WaitAsync(cancellationToken);
+    }
 
-        var seal = await ActiveSealAsync(store, departmentCode, cancellationToken);
-        _recent[departmentCode] = (seal, now + options.Value.ActiveSealCacheTtl);
-        return seal;
+    // In a scope of its own: the lookup is shared by every request waiting for it, and outlives any one of them.
+    private async Task<ActiveSeal?> LookUpAsync(string departmentCode)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ActiveSealAsync(scope.ServiceProvider.GetRequiredService<CertificateStore>(), departmentCode, CancellationToken.None);
     }
 
     /// <summary>Drops what is known of a department's active seal, after one of its seals changed.</summary>

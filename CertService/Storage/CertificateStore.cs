@@ -45,11 +45,12 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
     public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
 
     /// <summary>Advances and returns the serial counter in one statement, atomic across instances sharing the database.</summary>
-    public async Task<long> NextSerialAsync(string issuerCode, string typeCode, int year, CancellationToken cancellationToken)
+    /// <summary>Reserves the next <paramref name="count"/> serials in one atomic statement; returns the last of them.</summary>
+    public async Task<long> ReserveSerialsAsync(string issuerCode, string typeCode, int year, int count, CancellationToken cancellationToken)
     {
         var values = await Database.SqlQuery<long>($"""
-            INSERT INTO serial_counters ("IssuerCode", "TypeCode", "Year", "NextValue") VALUES ({issuerCode}, {typeCode}, {year}, 1)
-            ON CONFLICT ("IssuerCode", "TypeCode", "Year") DO UPDATE SET "NextValue" = serial_counters."NextValue" + 1
+            INSERT INTO serial_counters ("IssuerCode", "TypeCode", "Year", "NextValue") VALUES ({issuerCode}, {typeCode}, {year}, {count})
+            ON CONFLICT ("IssuerCode", "TypeCode", "Year") DO UPDATE SET "NextValue" = serial_counters."NextValue" + {count}
             RETURNING "NextValue" AS "Value"
             """).ToListAsync(cancellationToken);
         return values.Single();

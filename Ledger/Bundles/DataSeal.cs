@@ -75,7 +75,7 @@ public sealed record DataSeal(string Code, string Suite, byte[] PublicKey, DateT
         {
             if (Suite == SealKeyPair.Sm2Sm3)
             {
-                return Sm2Signature.Verify(Sm2KeyPair.PublicKeyFrom(PublicKey), message, Signature);
+                return Sm2Signature.Verify(PublicKey, message, Signature);
             }
 
             var verifier = SignerUtilities.GetSigner("SHA256WITHECDSA");

@@ -29,4 +29,21 @@ public static class Sm2Signature
             ? OpenSslSm2.Verify(publicKey, data, signature, userId ?? DefaultUserId)
             : BouncyCastleSm2.Verify(publicKey, data, signature, userId ?? DefaultUserId);
     }
+
+    /// <summary>Verifies with a public key given as its uncompressed point (0x04 ‖ x ‖ y); false when the point is not on the curve.</summary>
+    public static bool Verify(byte[] publicKeyPoint, ReadOnlySpan<byte> data, byte[] signature, byte[]? userId = null)
+    {
+        ArgumentNullException.ThrowIfNull(publicKeyPoint);
+        ArgumentNullException.ThrowIfNull(signature);
+        try
+        {
+            return LibCrypto.IsAvailable
+                ? OpenSslSm2.Verify(OpenSslKey.OfPoint(publicKeyPoint), data, signature, userId ?? DefaultUserId)
+                : BouncyCastleSm2.Verify(Sm2KeyPair.PublicKeyFrom(publicKeyPoint), data, signature, userId ?? DefaultUserId);
+        }
+        catch (ArgumentException)
+        {
+            return false; // not a point on the curve: no signature can verify under it
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Org.BouncyCastle.Asn1.GM;
@@ -17,6 +18,11 @@ internal sealed unsafe class OpenSslKey : SafeHandle
 {
     private static readonly ConditionalWeakTable<ECPrivateKeyParameters, OpenSslKey> PrivateKeys = [];
     private static readonly ConditionalWeakTable<ECPublicKeyParameters, OpenSslKey> PublicKeys = [];
+    private static readonly ConcurrentDictionary<string, OpenSslKey> Points = new(StringComparer.Ordinal);
+    private const int MaxPoints = 10_000;
+
+    // SubjectPublicKeyInfo { { id-ecPublicKey, sm2p256v1 }, BIT STRING 0x00 ‖ 65-byte point }: the DER before the point.
+    private static readonly byte[] Sm2SpkiPrefix = Convert.FromHexString("3059301306072A8648CE3D020106082A811CCF5501822D034200");
 
     private OpenSslKey(nint key)
         : base(0, ownsHandle: true) => SetHandle(key);
@@ -56,6 +62,35 @@ internal sealed unsafe class OpenSslKey : SafeHandle
     private static T OnSm2Curve<T>(T key)
         where T : ECKeyParameters =>
         key.Parameters.Curve.Equals(Sm2KeyPair.Curve.Curve) ? key : throw new ArgumentException("the key is not on the SM2 curve sm2p256v1", nameof(key));
+
+    /// <summary>
+    /// The key of an uncompressed SM2 point, as a seal names it (0x04 ‖ x ‖ y). Decoded keys are kept
+    /// (up to 10,000 points): a seal verifies thousands of certificates with one key.
+    /// libcrypto checks that the point lies on the curve.
+    /// </summary>
+    public static OpenSslKey OfPoint(ReadOnlySpan<byte> point)
+    {
+        if (point.Length != 65 || point[0] != 0x04)
+        {
+            throw new ArgumentException("an SM2 public key is an uncompressed point of 65 bytes", nameof(point));
+        }
+
+        var id = Convert.ToHexString(point);
+        if (Points.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        byte[] der = [.. Sm2SpkiPrefix, .. point];
+        OpenSslKey key;
+        fixed (byte* start = der)
+        {
+            var cursor = start;
+            key = Checked(LibCrypto.d2i_PUBKEY(null, &cursor, der.Length));
+        }
+
+        return Points.Count < MaxPoints ? Points.GetOrAdd(id, key) : key;
+    }
 
     protected override bool ReleaseHandle()
     {

@@ -30,9 +30,12 @@ internal static unsafe class OpenSslSm2
         return signature[..(int)length].ToArray();
     }
 
-    public static bool Verify(ECPublicKeyParameters publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> userId)
+    public static bool Verify(ECPublicKeyParameters publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> userId) =>
+        Verify(OpenSslKey.Of(publicKey), data, signature, userId);
+
+    public static bool Verify(OpenSslKey key, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> userId)
     {
-        using var context = new Sm2Context(OpenSslKey.Of(publicKey), userId, signing: false);
+        using var context = new Sm2Context(key, userId, signing: false);
         int result;
         fixed (byte* input = data)
         fixed (byte* sig = signature)

@@ -55,6 +55,34 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
     }
 
     [Fact]
+    public async Task Documents_rendered_and_sealed_on_every_core_at_once_are_each_intact_signed_and_bound_to_their_own_certificate()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        await CreateSealAsync();
+        var holders = Enumerable.Range(0, 24).Select(i => $"并行盖章测试公司{i:00}").ToList();
+        var ids = new List<Guid>();
+        foreach (var holder in holders)
+        {
+            ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence(holder)));
+        }
+
+        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var pdf = await department.GetByteArrayAsync($"/api/v1/certificates/{ids[i]}/pdf");
+            var (signedBytes, cms) = ExtractSignature(pdf);
+            var signer = cms.GetSignerInfos().GetSigners().Cast<SignerInformation>().Single();
+            Assert.True(signer.Verify(cms.GetCertificates().EnumerateMatches(signer.SignerID).Single()));
+            var bundle = await Issuing.BundleAsync(department, ids[i]);
+            Assert.Equal(Convert.ToHexStringLower(Sm3HashFunction.Instance.Hash(pdf)), bundle.Certificate.GetProperty("document").GetProperty("hash").GetString());
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            Assert.Contains(holders[i], string.Concat(document.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+            Assert.NotEmpty(signedBytes);
+        }
+    }
+
+    [Fact]
     public async Task The_anchored_leaf_binds_the_exact_PDF_and_its_seal_and_a_later_revocation_does_not_change_the_document()
     {
         using var department = Service.ClientFor(TestDepartments.Demo);

@@ -59,6 +59,21 @@ public class Sm2ImplementationTests
     }
 
     [Fact]
+    public void A_public_key_given_as_its_point_verifies_like_the_key_and_a_point_off_the_curve_verifies_nothing()
+    {
+        var data = Encoding.UTF8.GetBytes("数据签章");
+        var signature = Sm2Signature.Sign(Seal.PrivateKey, data);
+        var offCurve = Seal.PublicKeyBytes.ToArray();
+        offCurve[^1] ^= 1;
+
+        Assert.True(Sm2Signature.Verify(Seal.PublicKeyBytes, data, signature));
+        Assert.True(Sm2Signature.Verify(Seal.PublicKeyBytes, data, signature)); // the decoded key, kept
+        Assert.False(Sm2Signature.Verify(Other.PublicKeyBytes, data, signature));
+        Assert.False(Sm2Signature.Verify(offCurve, data, signature));
+        Assert.False(Sm2Signature.Verify(Seal.PublicKeyBytes[..33], data, signature));
+    }
+
+    [Fact]
     public void A_key_on_another_curve_is_refused_rather_than_signed_with_ECDSA()
     {
         var p256 = SealKeyPair.Generate(SealKeyPair.EcdsaP256Sha256);
