@@ -3,7 +3,8 @@
 # Verifier) in a temporary folder, then drives, with hey (Debian), a fixed number of requests per phase:
 #   1. data-only issuance (document: none; sealed with SM2, encrypted, durable, anchored),
 #   2. issuance with a sealed PDF (document stage: render, sign, encrypt),
-#   3. verification of a data-only bundle (every check, including the SM2 data seal).
+#   3. a deep queue (mining paused while 20,000 certificates are imported), to see how many one anchor takes,
+#   4. verification of a data-only bundle (every check, including the SM2 data seal).
 # It records throughput and p50/p99 latency (hey), acceptance-to-anchored (CertService's anchoring
 # latency view), batch sizes, the resident memory of each process every second, a CPU profile of each
 # service under load (dotnet-trace), and the per-verification crypto cost measured in the same run.
@@ -74,6 +75,8 @@ verifier="http://127.0.0.1:$verifier_port"
 record store "$store"
 record date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 record cores "$(nproc)"
+record block_period_s 1   # devnet/anvil.sh mines a block a second (Besu QBFT: blockperiodseconds)
+record concurrency "$concurrency"
 
 # The development passphrase the services read from appsettings.Development.json (public, devnet only).
 export TRUSTLEDGER_KEYSTORE_PASSPHRASE=dev-only-keystore-passphrase
@@ -162,6 +165,29 @@ wait_anchored() { # since-iso phase
   record "$2.first_accepted" "$(sed -E 's/.*"firstAcceptedAt":"([^"]+)".*/\1/' <<<"$view")"
   record "$2.last_anchored" "$(sed -E 's/.*"lastAnchoredAt":"([^"]+)".*/\1/' <<<"$view")"
 }
+cpu_ticks() { # pids...: user + system CPU in clock ticks, summed
+  local q total=0
+  for q in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$q/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+service_pids() { # name: the pids whose CPU counts for it (PostgreSQL: the postmaster and its backends)
+  case "$1" in
+    certservice) echo "$cert_pid" ;;
+    verifier) echo "$verifier_pid" ;;
+    chain) echo "${pids[0]}" ;;
+    postgres) [[ -n "$pg_pid" ]] && echo "$pg_pid $(pgrep -P "$pg_pid" | tr '\n' ' ')" ;;
+  esac
+}
+cpu_start() { for n in certservice verifier chain postgres; do eval "cpu0_$n=$(cpu_ticks $(service_pids $n))"; done; }
+cpu_end() { # phase requests: CPU milliseconds per request of each process over the phase
+  local n ticks hz
+  hz=$(getconf CLK_TCK)
+  for n in certservice verifier chain postgres; do
+    [[ -n "$(service_pids $n)" ]] || continue
+    ticks=$(( $(cpu_ticks $(service_pids $n)) - $(eval echo "\$cpu0_$n") ))
+    record "$1.cpu_us_per_request.$n" "$(awk -v t="$ticks" -v hz="$hz" -v r="$2" 'BEGIN {printf "%.0f", t * 1e6 / hz / r}')"
+  done
+}
 profile_service() { # pid name seconds
   [[ "$profile" == 1 ]] || return 0
   (sleep 8 && dotnet dotnet-trace collect -p "$1" --profile dotnet-sampled-thread-time --duration "00:00:00:$3" --format speedscope -o "$work/$2.nettrace" || true) >"$work/trace-$2.log" 2>&1 &
@@ -178,8 +204,10 @@ hey -n 2000 -c "$concurrency" -m POST -T application/json -H "X-Api-Key: $key" -
 echo "load: phase 1, $issue_n data-only issuances at concurrency $concurrency ($store)"
 since=$(now)
 tracer=$(profile_service "$cert_pid" issuance 15)
+cpu_start
 hey -n "$issue_n" -c "$concurrency" -m POST -T application/json -H "X-Api-Key: $key" -D "$work/data-only.json" "$cs/api/v1/certificates" >"$work/issue.txt"
 wait_pid "$tracer"
+cpu_end issue "$issue_n"
 hey_figures issue "$work/issue.txt"
 wait_anchored "$since" issue
 cp "$work/issue.txt" "$results/hey-$store-issue.txt"
@@ -192,7 +220,21 @@ hey_figures pdf "$work/pdf.txt"
 wait_anchored "$since" pdf
 wait_pid "$tracer"
 
-echo "load: phase 3, $verify_n verifications of a data-only bundle"
+echo "load: phase 3, a deep queue: the chain stops mining while two 10,000-row imports wait, then resumes"
+# What a slow or stalled chain does: certificates keep being accepted, and the next batch takes as many
+# as AnchoringOptions.MaxLeaves (10,000) allows into one anchoring transaction.
+line=$(tr -d '\n' <"$work/data-only.json")
+{ echo '['; yes "$line" | head -n 10000 | paste -sd, -; echo ']'; } >"$work/bulk.json"
+rpc_call() { curl -fsS -o /dev/null "$rpc" -H 'Content-Type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}"; }
+since=$(now)
+rpc_call evm_setIntervalMining '[0]'
+for _ in 1 2; do
+  curl -fsS -o /dev/null -X POST "$cs/api/v1/certificates:batch" -H "X-Api-Key: $key" -H 'Content-Type: application/json' --data-binary @"$work/bulk.json"
+done
+rpc_call evm_setIntervalMining '[1]'
+wait_anchored "$since" deep
+
+echo "load: phase 4, $verify_n verifications of a data-only bundle"
 dotnet benchmarks/Benchmarks/bin/Release/net10.0/Benchmarks.dll verify-cost "$work/bundle.json" >"$work/cost.txt"
 record verify.crypto_us "$(awk -F= '/crypto_us/ {print $2}' "$work/cost.txt")"
 record verify.crypto_parts "$(awk -F= '/parts/ {print $2}' "$work/cost.txt")"
@@ -200,8 +242,10 @@ curl -fsS -X POST "$verifier/api/v1/verify" -H 'Content-Type: application/json' 
 record verify.verdict "$(sed -E 's/.*"verdict":"([a-z]+)".*/\1/' "$results/verify-report-$store.json")"
 hey -n 2000 -c "$concurrency" -m POST -T application/json -D "$work/bundle.json" "$verifier/api/v1/verify" >/dev/null
 tracer=$(profile_service "$verifier_pid" verification 10)
+cpu_start
 hey -n "$verify_n" -c "$concurrency" -m POST -T application/json -D "$work/bundle.json" "$verifier/api/v1/verify" >"$work/verify.txt"
 wait_pid "$tracer"
+cpu_end verify "$verify_n"
 hey_figures verify "$work/verify.txt"
 cp "$work/verify.txt" "$results/hey-$store-verify.txt"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the micro-benchmarks and the OpenSSL reference in one invocation and writes docs/performance.md.
-# Usage: benchmarks/run.sh [BenchmarkDotNet filter, default *]. Takes about 10 minutes on 2 cores.
+# One command for the whole performance run: the micro-benchmarks, the OpenSSL reference in the same
+# invocation, then the end-to-end load run (benchmarks/load.sh postgres); writes docs/performance.md.
+# Usage: benchmarks/run.sh [BenchmarkDotNet filter, default *]. Takes about 20 minutes on 2 cores.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -17,5 +18,6 @@ dotnet run -c Release --no-build --project benchmarks/Benchmarks -- --filter "${
   openssl speed -seconds 3 -evp sm4-ctr
   openssl speed -seconds 3 -evp aes-256-gcm
 } >"$out/openssl.txt" 2>&1
-dotnet run -c Release --no-build --project benchmarks/Benchmarks -- report "$out/bdn/results" "$out/openssl.txt" docs/performance.md
+benchmarks/load.sh postgres
+dotnet run -c Release --no-build --project benchmarks/Benchmarks -- report "$out/bdn/results" "$out/openssl.txt" "$out" docs/performance.md
 echo "benchmarks: wrote docs/performance.md"

@@ -44,8 +44,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var store = Context.RequestServices.GetRequiredService<CertificateStore>();
-        var key = await store.ApiKeys.AsNoTracking()
-            .SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
+        var key = await store.FindActiveApiKeyAsync(hash, Context.RequestAborted);
         if (key is null)
         {
             var agency = await store.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ApiKeyHash == hash, Context.RequestAborted);

@@ -9,7 +9,7 @@ public static class DepartmentDirectory
     public static async Task<Department?> FindAsync(CertificateStore store, string creditCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var record = await store.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.CreditCode == creditCode, cancellationToken);
+        var record = await store.FindDepartmentAsync(creditCode, cancellationToken);
         return record is null ? null : new Department(record.CreditCode, record.Name, record.Account);
     }
 }

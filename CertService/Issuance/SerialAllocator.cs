@@ -6,9 +6,11 @@ namespace TrustLedger.CertService.Issuance;
 
 /// <summary>
 /// Hands out certificate serials per (issuer, type, year) from blocks reserved in the store's
-/// atomic counter, <see cref="IssuanceOptions.SerialBlockSize"/> at a time. Each reservation is
-/// its own durable statement, so two instances never share a serial and none is handed out twice
-/// after a crash; serials left unused in a block when an instance stops are skipped (GB/T 36904
+/// atomic counter, <see cref="IssuanceOptions.SerialBlockSize"/> at a time. A block is reserved
+/// only by an autocommitted statement, so it is durable before any of it is handed out: two
+/// instances never share a serial and none is handed out twice after a crash. Inside a caller's
+/// transaction (an idempotent request, a bulk import) one serial is reserved in that transaction
+/// instead, so a rollback takes it back together with the certificates and no block outlives it; serials left unused in a block when an instance stops are skipped (GB/T 36904
 /// asks for unique serials, not gap-free ones). With a block size of 1 every serial is reserved
 /// alone, as before, at the cost of one committed write per certificate on one contended row.
 /// </summary>
@@ -19,6 +21,11 @@ public sealed class SerialAllocator(IOptions<IssuanceOptions> options)
     public async Task<long> NextAsync(CertificateStore store, string issuerCode, string typeCode, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (store.Database.CurrentTransaction is not null)
+        {
+            return await store.ReserveSerialsAsync(issuerCode, typeCode, year, 1, cancellationToken);
+        }
+
         var block = _blocks.GetOrAdd((issuerCode, typeCode, year), _ => new Block());
         while (true)
         {

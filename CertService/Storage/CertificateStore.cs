@@ -45,6 +45,29 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
     public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
 
     /// <summary>Advances and returns the serial counter in one statement, atomic across instances sharing the database.</summary>
+    /// <summary>The unrevoked API key with this hash, if any.</summary>
+    public Task<ApiKeyRecord?> FindActiveApiKeyAsync(string keyHash, CancellationToken cancellationToken) => this switch
+    {
+        SqliteCertificateStore sqlite => HotQueries<SqliteCertificateStore>.ActiveApiKey(sqlite, keyHash, cancellationToken),
+        PostgresCertificateStore postgres => HotQueries<PostgresCertificateStore>.ActiveApiKey(postgres, keyHash, cancellationToken),
+        _ => throw new NotSupportedException(GetType().Name),
+    };
+
+    public Task<DepartmentRecord?> FindDepartmentAsync(string creditCode, CancellationToken cancellationToken) => this switch
+    {
+        SqliteCertificateStore sqlite => HotQueries<SqliteCertificateStore>.Department(sqlite, creditCode, cancellationToken),
+        PostgresCertificateStore postgres => HotQueries<PostgresCertificateStore>.Department(postgres, creditCode, cancellationToken),
+        _ => throw new NotSupportedException(GetType().Name),
+    };
+
+    /// <summary>The newest version of a certificate type, if any.</summary>
+    public Task<CertificateTypeRecord?> FindLatestTypeAsync(string code, CancellationToken cancellationToken) => this switch
+    {
+        SqliteCertificateStore sqlite => HotQueries<SqliteCertificateStore>.LatestType(sqlite, code, cancellationToken),
+        PostgresCertificateStore postgres => HotQueries<PostgresCertificateStore>.LatestType(postgres, code, cancellationToken),
+        _ => throw new NotSupportedException(GetType().Name),
+    };
+
     /// <summary>Reserves the next <paramref name="count"/> serials in one atomic statement; returns the last of them.</summary>
     public async Task<long> ReserveSerialsAsync(string issuerCode, string typeCode, int year, int count, CancellationToken cancellationToken)
     {

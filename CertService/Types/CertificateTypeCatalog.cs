@@ -17,10 +17,7 @@ public sealed class CertificateTypeCatalog
     public async Task<CertificateType?> FindLatestAsync(CertificateStore store, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var record = await store.CertificateTypes.AsNoTracking()
-            .Where(t => t.Code == code)
-            .OrderByDescending(t => t.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+        var record = await store.FindLatestTypeAsync(code, cancellationToken);
         return record is null ? null : Compile(record);
     }
 
