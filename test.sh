@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
 
-devnet/setup.sh --with-browser
+devnet/setup.sh --for-tests
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -40,15 +40,22 @@ if [[ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf || ! -f /us
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-droid-fallback fonts-dejavu-core >/dev/null
 fi
 
-# The browser test drives the citizen page in headless Chromium (test.sh asks for it; start.sh does not).
-if [[ "${1:-}" == "--with-browser" ]] && ! command -v chromium >/dev/null 2>&1; then
-  if [[ "$(id -u)" -ne 0 ]]; then
-    echo "setup: Chromium is missing; install Debian's chromium package (needs root)" >&2
-    exit 1
+# Tools only the tests need (test.sh asks for them; start.sh does not): Chromium for the browser test of
+# the citizen page, and Debian's docker-compose, whose `config` checks the generated Besu compose file
+# without a container engine.
+if [[ "${1:-}" == "--with-browser" || "${1:-}" == "--for-tests" ]]; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    if [[ "$(id -u)" -ne 0 ]]; then
+      echo "setup: ${missing[*]} missing; install Debian's packages ${missing[*]} (needs root)" >&2
+      exit 1
+    fi
+    echo "setup: installing ${missing[*]} from Debian's packages (for the tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  echo "setup: installing Chromium from Debian's packages (for the browser test)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 echo "setup: restoring .NET packages"

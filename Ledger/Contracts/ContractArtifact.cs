@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace TrustLedger.Ledger.Contracts;
 
-/// <summary>A compiled contract (ABI and creation bytecode) embedded from <c>Contracts/artifacts</c>.</summary>
-public sealed record ContractArtifact(string Name, string AbiJson, string Bytecode)
+/// <summary>
+/// A compiled contract (ABI and creation bytecode) embedded from <c>Contracts/artifacts</c>, with the
+/// EVM version it was compiled for: a chain's genesis must enable at least that fork.
+/// </summary>
+public sealed record ContractArtifact(string Name, string AbiJson, string Bytecode, string EvmVersion)
 {
     public static readonly ContractArtifact IssuerRegistry = Load("IssuerRegistry");
     public static readonly ContractArtifact CertificateAnchor = Load("CertificateAnchor");
@@ -22,6 +25,6 @@ public sealed record ContractArtifact(string Name, string AbiJson, string Byteco
             ?? throw new InvalidOperationException($"embedded contract artifact {resource} is missing");
         using var document = JsonDocument.Parse(stream);
         var root = document.RootElement;
-        return new ContractArtifact(name, root.GetProperty("abi").GetRawText(), root.GetProperty("bytecode").GetString()!);
+        return new ContractArtifact(name, root.GetProperty("abi").GetRawText(), root.GetProperty("bytecode").GetString()!, root.GetProperty("evmVersion").GetString()!);
     }
 }

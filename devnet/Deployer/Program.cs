@@ -4,9 +4,17 @@ using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Keys;
 
 // Usage: Deployer [--rpc URL] [--record PATH] [--keystore DIR --passphrase-env NAME]
+//        Deployer besu-network --out DIR [--validators N] [--rpc-nodes N] [--chain-id ID] [--block-period S] [--rpc URL --record PATH]
+// besu-network generates a Besu QBFT network (docs/besu-network.md); with --rpc and --record its accounts
+// allowlist is read from the deployed registry, otherwise it is left empty for the operator to fill.
 // Deploys the contracts unless the record already names live contracts on this chain. With
 // --keystore, also writes the governance admin's key there (encrypted) if it is not there yet, so
 // CertService can onboard departments. Development chain only: the admin key is Anvil's account 0.
+if (args is ["besu-network", ..])
+{
+    return await TrustLedger.Deployer.Besu.BesuNetworkCommand.RunAsync(Argument);
+}
+
 var rpcUrl = Argument("--rpc") ?? "http://127.0.0.1:8545";
 var recordPath = Argument("--record") ?? "devnet/.state/deployment.json";
 
