@@ -7,11 +7,12 @@ using TrustLedger.Ledger.Keys;
 namespace TrustLedger.CertService.Departments;
 
 /// <summary>
-/// Brings a department on board in three steps, each skipped when already done, so a retry after a
-/// crash at any point finishes the job: (1) a chain key in the keystore (generated, never shown),
-/// (2) registration in IssuerRegistry, (3) the department record.
+/// Brings a department on board in four steps, each skipped or harmless when already done, so a retry
+/// after a crash at any point finishes the job: (1) a chain key in the keystore (generated, never
+/// shown), (2) registration in IssuerRegistry, (3) its account in Besu's accounts allowlist
+/// (<see cref="AccountsAllowlist"/>), (4) the department record.
 /// </summary>
-public sealed class DepartmentOnboarding(CertificateStore store, IKeyStore keys, GovernanceSender governance, IssuerRegistryClient registry, TimeProvider time)
+public sealed class DepartmentOnboarding(CertificateStore store, IKeyStore keys, GovernanceSender governance, IssuerRegistryClient registry, AccountsAllowlist allowlist, TimeProvider time)
 {
     public async Task<OnboardingOutcome> OnboardAsync(string creditCode, string name, string actor, CancellationToken cancellationToken)
     {
@@ -36,6 +37,9 @@ public sealed class DepartmentOnboarding(CertificateStore store, IKeyStore keys,
         {
             return new OnboardingOutcome(null, new ContractRevert("CreditCodeMismatch", $"account {key.Address} is registered for {onChain.CreditCode}", null));
         }
+
+        // Registered but not allowed to send would leave it unable to anchor on a permissioned Besu network.
+        await allowlist.AddAsync(key.Address);
 
         var record = await store.Departments.SingleOrDefaultAsync(d => d.CreditCode == creditCode, cancellationToken);
         if (record is null)

@@ -14,6 +14,18 @@ public sealed class ChainOptions
     /// <summary>How long a sent transaction may take to be mined before the send is reported as not confirmed.</summary>
     public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The chain's block period (QBFT <c>blockperiodseconds</c>; 1 s on the devnet). No new block for
+    /// three periods means the chain is stalled (more than a third of the validators are down).
+    /// </summary>
+    public TimeSpan BlockPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The generated Besu permissions file (<c>permissions_config.toml</c>) to keep in step with the
+    /// registry when the node offers no <c>perm_*</c> API; none by default (the devnet is not permissioned).
+    /// </summary>
+    public string? AccountsAllowlistFile { get; set; }
+
     /// <summary>Besu refuses eth_getLogs ranges above rpc-max-logs-range (default 5000 blocks).</summary>
     public int MaxLogBlockRange { get; set; } = 5000;
 }

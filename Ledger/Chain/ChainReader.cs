@@ -21,6 +21,30 @@ public sealed class ChainReader(IWeb3 web3)
     public async Task<ulong> GetHeadBlockAsync() =>
         (ulong)(await TransactionSender.RpcCall(() => web3.Eth.Blocks.GetBlockNumber.SendRequestAsync())).Value!.Value;
 
+    /// <summary>The newest block's number and timestamp, in one request.</summary>
+    public async Task<(ulong Number, DateTimeOffset Timestamp)> GetHeadAsync()
+    {
+        var block = (await TransactionSender.RpcCall(() => web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()))).Value
+            ?? throw new ChainUnavailableException("the chain node returned no latest block");
+        return ((ulong)block.Number.Value, DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value));
+    }
+
+    /// <summary>
+    /// The QBFT validators at a block (<c>qbft_getValidatorsByBlockNumber</c>), or null where the node
+    /// does not offer the QBFT API (Anvil, or a Besu RPC node without QBFT in rpc-http-api).
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> GetValidatorsAsync(ulong blockNumber)
+    {
+        try
+        {
+            return (await TransactionSender.RpcCall(() => web3.Client.SendRequestAsync<string[]>("qbft_getValidatorsByBlockNumber", null, new HexBigInteger(blockNumber).HexValue))).Value;
+        }
+        catch (RpcResponseException ex) when (ex.RpcError?.Code is -32601 or -32604)
+        {
+            return null; // method not found / not supported: not a QBFT node
+        }
+    }
+
     public async Task<string> GetGenesisHashAsync() => (await GetBlockAsync(0))?.BlockHash ?? "";
 
     public async Task<BlockWithTransactionHashes?> GetBlockAsync(ulong number) =>

@@ -38,7 +38,10 @@ public sealed class TransactionSender : IDisposable
     /// <summary>Read-only access to the node this sender writes to.</summary>
     public IWeb3 Web3 => _web3;
 
-    /// <summary>Estimates, signs, sends and waits for the receipt of one transaction.</summary>
+    /// <summary>Besu's answer to a sender outside its local accounts allowlist.</summary>
+    public const int SenderNotAllowlistedCode = -32007;
+
+    /// <summary>Estimates, signs, sends and waits for the receipt of one transaction; a sender refused by the allowlist is an outcome, not an exception.</summary>
     public async Task<TransactionOutcome> SendAsync(TransactionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -71,6 +74,11 @@ public sealed class TransactionSender : IDisposable
 
                 hash = sent.Value!;
                 _nextNonce++;
+            }
+            catch (RpcResponseException ex) when (ex.RpcError?.Code == SenderNotAllowlistedCode)
+            {
+                _nextNonce = null;
+                return TransactionOutcome.Reverted(new ContractRevert("SenderNotAllowlisted", $"the node refused sender {Address}: it is not in the accounts allowlist (Besu -32007)", null));
             }
             catch
             {

@@ -18,6 +18,7 @@ public static class ChainServiceCollectionExtensions
         services.AddOptions<ChainOptions>().Bind(configuration.GetSection(ChainOptions.Section));
         services.AddSingleton<IClient>(sp => RpcClients.Create(sp.GetRequiredService<IOptions<ChainOptions>>().Value.RpcUrl));
         services.AddSingleton(sp => new ChainReader(sp.GetRequiredService<IClient>()));
+        services.AddSingleton(sp => new AccountsAllowlist(sp.GetRequiredService<IClient>(), sp.GetRequiredService<IOptions<ChainOptions>>().Value.AccountsAllowlistFile));
         services.AddSingleton(sp => DeploymentRecord.Load(sp.GetRequiredService<IOptions<ChainOptions>>().Value.DeploymentFile));
         services.AddSingleton(sp => new CertificateAnchorClient(
             sp.GetRequiredService<ChainReader>().Web3, sp.GetRequiredService<DeploymentRecord>().CertificateAnchor));

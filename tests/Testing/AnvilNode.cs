@@ -16,15 +16,15 @@ public class AnvilNode : IAsyncLifetime
     private Process? _process;
     private string _stateDir = "";
 
-    public string RpcUrl { get; private set; } = "";
+    public string RpcUrl { get; protected set; } = "";
 
     public string DeploymentFile => System.IO.Path.Combine(_stateDir, "deployment.json");
 
     public DeploymentRecord Deployment { get; private set; } = null!;
 
-    public IClient Rpc { get; private set; } = null!;
+    public IClient Rpc { get; protected set; } = null!;
 
-    public ChainReader Chain { get; private set; } = null!;
+    public ChainReader Chain { get; protected set; } = null!;
 
     public long ChainId { get; private set; }
 

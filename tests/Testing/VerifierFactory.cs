@@ -7,7 +7,7 @@ namespace TrustLedger.Tests.Testing;
 
 /// <summary>The Verifier in-process, trusting the deployment on the given Anvil node.</summary>
 /// <remarks>With <c>certService</c>, QR lookups go to that in-process CertService with the Verifier's service key.</remarks>
-public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, CertServiceFactory? certService = null) : WebApplicationFactory<Verifier.Program>
+public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, CertServiceFactory? certService = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Verifier.Program>
 {
     private readonly string _receiptKeystore = Path.Combine(Path.GetTempPath(), $"verifier-keystore-{Guid.NewGuid():N}");
 
@@ -21,6 +21,11 @@ public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, Cert
         builder.UseSetting("Receipts:KeystoreDirectory", _receiptKeystore);
         builder.UseSetting("Receipts:Passphrase", "test-receipts-passphrase");
         builder.UseSetting("Receipts:ScryptN", "1024");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (certService is not null)
         {
             builder.ConfigureTestServices(services => services.AddHttpClient<Verifier.Citizen.CertServiceClient>()

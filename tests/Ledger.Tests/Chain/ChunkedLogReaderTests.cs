@@ -9,7 +9,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Chain;
 
 [Collection(SharedAnvil.Name)]
-public class ChunkedLogReaderTests(AnvilNode anvil)
+public sealed class ChunkedLogReaderTests_Anvil(AnvilNode anvil) : ChunkedLogReaderTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy (log range limit, allowlist, revert reasons in receipts).</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class ChunkedLogReaderTests_BesuRules(BesuLikeNode anvil) : ChunkedLogReaderTests(anvil);
+
+public abstract class ChunkedLogReaderTests(AnvilNode anvil)
 {
     [Fact]
     public async Task Events_more_than_5000_blocks_apart_are_all_read_in_ranges_Besu_accepts()

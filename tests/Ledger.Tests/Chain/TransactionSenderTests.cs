@@ -10,7 +10,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Chain;
 
 [Collection(SharedAnvil.Name)]
-public class TransactionSenderTests(AnvilNode anvil)
+public sealed class TransactionSenderTests_Anvil(AnvilNode anvil) : TransactionSenderTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy (log range limit, allowlist, revert reasons in receipts).</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class TransactionSenderTests_BesuRules(BesuLikeNode anvil) : TransactionSenderTests(anvil);
+
+public abstract class TransactionSenderTests(AnvilNode anvil)
 {
     private const string Type = "11100000000013338W001";
 
@@ -50,7 +56,7 @@ public class TransactionSenderTests(AnvilNode anvil)
     {
         var key = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
         using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
-        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry)
+        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc))
             .EnsureDepartmentAsync(key.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "序号测试", [Type]);
         using var ours = anvil.NewSender(key);
         using var intruder = anvil.NewSender(key);

@@ -9,7 +9,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class CertificateAnchorTests(AnvilNode anvil) : IAsyncLifetime
+public sealed class CertificateAnchorTests_Anvil(AnvilNode anvil) : CertificateAnchorTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy (log range limit, allowlist, revert reasons in receipts).</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class CertificateAnchorTests_BesuRules(BesuLikeNode anvil) : CertificateAnchorTests(anvil);
+
+public abstract class CertificateAnchorTests(AnvilNode anvil) : IAsyncLifetime
 {
     private const string Type = "11100000000013338W001";
     private readonly SigningKey _department = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
@@ -18,7 +24,7 @@ public class CertificateAnchorTests(AnvilNode anvil) : IAsyncLifetime
     {
         using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
         var code = "1161010000" + RandomNumberGenerator.GetHexString(8);
-        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry)
+        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc))
             .EnsureDepartmentAsync(_department.Address, code, "锚定测试部门", [Type]);
     }
 
@@ -74,7 +80,8 @@ public class CertificateAnchorTests(AnvilNode anvil) : IAsyncLifetime
         var other = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
         using (var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin))
         {
-            await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry)
+            // Registered and allowlisted, as onboarding does (a no-op where the node permissions nothing).
+            await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc))
                 .EnsureDepartmentAsync(other.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "竞争部门", [Type]);
         }
 
