@@ -32,6 +32,7 @@ public sealed class Program
         app.UseTrustLedgerServiceDefaults();
         app.MapVerifyApi();
         app.MapCitizenApi();
+        app.MapChainHealthApi();
 
         await app.RunAsync();
         return 0;

@@ -4,10 +4,14 @@ namespace TrustLedger.Verifier.Verification;
 
 /// <summary>
 /// Runs every check in order and reports each one. A check whose prerequisite failed is reported
-/// as skipped; if the chain cannot be asked, the verdict is unknown rather than a guess.
+/// as skipped; if the chain cannot be asked, or has stalled and the question is about a time after
+/// its newest block, the verdict is unknown rather than a guess.
 /// </summary>
-public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks)
+public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks, ChainHealth health, ChainFactsCache facts)
 {
+    /// <summary>The line of a report that says why nothing was judged: the chain is down or stalled.</summary>
+    public const string ChainCheckName = "chain";
+
     public async Task<VerificationReport> VerifyAsync(BundleEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
@@ -15,6 +19,22 @@ public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks)
         var failed = new HashSet<string>(StringComparer.Ordinal);
         // A bundle alone runs the bundle checks; an uploaded document adds the document checks, a data seal the seal checks.
         var ordered = checks.Where(c => c.AppliesTo(evidence)).ToList();
+        try
+        {
+            // Facts up to a stalled chain's newest block are final; what happened since may be missing from it.
+            if (await health.StalledForAsync() is { } stalled && (!evidence.AtWasAsked || evidence.At > (await facts.HeadAsync()).Timestamp))
+            {
+                results.Add(new CheckResult(ChainCheckName, CheckStatus.Failed,
+                    $"the chain has produced no block for {stalled.TotalSeconds:0} s (more than three block periods): it is stalled, and a recent revocation may not be on it"));
+                results.AddRange(ordered.Select(c => new CheckResult(c.Name, CheckStatus.Skipped, "not run: the chain is stalled")));
+                return VerificationReport.Unknown(results, evidence.At);
+            }
+        }
+        catch (ChainUnavailableException)
+        {
+            // An unreachable node: the checks below find that out and answer unknown, each named.
+        }
+
         for (var i = 0; i < ordered.Count; i++)
         {
             var check = ordered[i];

@@ -28,7 +28,7 @@ public sealed class ChainFactsCache(
     private readonly ConcurrentDictionary<string, SealStruct> _seals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Code, ulong Block), SealStatus> _sealStatuses = new();
     private long? _chainId;
-    private (ulong Block, DateTimeOffset At)? _head;
+    private Head? _head;
     private long _hits;
 
     /// <summary>How many answers came from the cache (for tests and metrics).</summary>
@@ -72,18 +72,28 @@ public sealed class ChainFactsCache(
     public async Task<long> ChainIdAsync() => _chainId ??= await chain.GetChainIdAsync();
 
     /// <summary>The newest block number, at most <see cref="HeadFreshness"/> old.</summary>
-    public async Task<ulong> HeadBlockAsync()
+    public async Task<ulong> HeadBlockAsync() => (await HeadAsync()).Block;
+
+    /// <summary>
+    /// The newest block (number, timestamp) as asked at most <see cref="HeadFreshness"/> ago, and when
+    /// this Verifier first saw a block of that number (its own clock: block timestamps may be skewed).
+    /// </summary>
+    public async Task<Head> HeadAsync()
     {
         var now = time.GetUtcNow();
-        if (_head is { } head && now - head.At < HeadFreshness)
+        if (_head is { } head && now - head.AskedAt < HeadFreshness)
         {
-            return head.Block;
+            return head;
         }
 
-        var block = await chain.GetHeadBlockAsync();
-        _head = (block, now);
-        return block;
+        var (number, timestamp) = await chain.GetHeadAsync();
+        var fresh = new Head(number, timestamp, _head is { } known && known.Block == number ? known.FirstSeenAt : now, now);
+        _head = fresh;
+        return fresh;
     }
+
+    /// <summary>The head block as this Verifier knows it.</summary>
+    public sealed record Head(ulong Block, DateTimeOffset Timestamp, DateTimeOffset FirstSeenAt, DateTimeOffset AskedAt);
 
     /// <summary>A department's registration; kept once registered (credit code and name are written once).</summary>
     public async Task<DepartmentOutput> DepartmentAsync(string account)

@@ -11,6 +11,7 @@ public static class VerificationExtensions
         builder.Services.AddVerificationChecks();
         builder.Services.AddOptions<Receipts.ReceiptOptions>().BindConfiguration(Receipts.ReceiptOptions.Section);
         builder.Services.AddSingleton<Receipts.ReceiptSigner>();
+        builder.Services.AddHostedService<ChainHeadWatcher>();
         return builder;
     }
 
@@ -31,6 +32,7 @@ public static class VerificationExtensions
         services.AddSingleton<IBundleCheck, SealValidityCheck>();
         services.AddSingleton<BundleVerifier>();
         services.AddSingleton<ChainFactsCache>();
+        services.AddSingleton<ChainHealth>();
         return services;
     }
 }
