@@ -57,8 +57,8 @@ public static class RegistryAccounts
         public string By { get; set; } = "";
     }
 
-    [Event("RoleGranted")]
-    public sealed class RoleGrantedEvent : IEventDTO
+    /// <summary>AccessControl's RoleGranted and RoleRevoked carry the same fields.</summary>
+    public abstract class RoleChangeEvent : IEventDTO
     {
         [Parameter("bytes32", "role", 1, true)]
         public byte[] Role { get; set; } = [];
@@ -69,17 +69,10 @@ public static class RegistryAccounts
         [Parameter("address", "sender", 3, true)]
         public string Sender { get; set; } = "";
     }
+
+    [Event("RoleGranted")]
+    public sealed class RoleGrantedEvent : RoleChangeEvent;
 
     [Event("RoleRevoked")]
-    public sealed class RoleRevokedEvent : IEventDTO
-    {
-        [Parameter("bytes32", "role", 1, true)]
-        public byte[] Role { get; set; } = [];
-
-        [Parameter("address", "account", 2, true)]
-        public string Account { get; set; } = "";
-
-        [Parameter("address", "sender", 3, true)]
-        public string Sender { get; set; } = "";
-    }
+    public sealed class RoleRevokedEvent : RoleChangeEvent;
 }

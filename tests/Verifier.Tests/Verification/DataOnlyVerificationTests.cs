@@ -7,6 +7,7 @@ using TrustLedger.CertService.Seals;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Crypto;
 using TrustLedger.Tests.Testing;
+using static TrustLedger.Tests.Testing.VerificationReports;
 
 namespace TrustLedger.Tests.Verifier.Verification;
 
@@ -118,16 +119,4 @@ public sealed class DataOnlyVerificationTests(SealedDocumentFixture fixture) : I
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static List<string> Names(JsonElement report) =>
-        report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
-
-    private static List<string> Failed(JsonElement report) =>
-        report.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("status").GetString() == "failed").Select(c => c.GetProperty("name").GetString()!).ToList();
-
-    private static string Status(JsonElement report, string check) =>
-        report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == check).GetProperty("status").GetString()!;
-
-    private static string Detail(JsonElement report, string check) =>
-        report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == check).GetProperty("detail").GetString()!;
 }
