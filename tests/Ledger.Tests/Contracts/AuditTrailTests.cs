@@ -9,7 +9,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class AuditTrailTests(AnvilNode anvil)
+public sealed class AuditTrailTests_Anvil(AnvilNode anvil) : AuditTrailTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy.</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class AuditTrailTests_BesuRules(BesuLikeNode anvil) : AuditTrailTests(anvil);
+
+public abstract class AuditTrailTests(AnvilNode anvil)
 {
     private AuditTrailClient Trail => new(anvil.Chain.Web3, anvil.Deployment.AuditTrail!);
 

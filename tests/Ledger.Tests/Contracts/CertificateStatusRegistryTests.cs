@@ -9,7 +9,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLifetime
+public sealed class CertificateStatusRegistryTests_Anvil(AnvilNode anvil) : CertificateStatusRegistryTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy.</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class CertificateStatusRegistryTests_BesuRules(BesuLikeNode anvil) : CertificateStatusRegistryTests(anvil);
+
+public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLifetime
 {
     private readonly SigningKey _issuer = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
     private readonly SigningKey _third = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
@@ -19,7 +25,7 @@ public class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
-        var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry);
+        var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc));
         await seeder.EnsureDepartmentAsync(_issuer.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "状态测试部门", []);
         await seeder.EnsureDepartmentAsync(_third.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "第三方部门", []);
     }

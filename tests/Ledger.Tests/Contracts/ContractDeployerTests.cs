@@ -7,7 +7,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class ContractDeployerTests(AnvilNode anvil)
+public sealed class ContractDeployerTests_Anvil(AnvilNode anvil) : ContractDeployerTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy.</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class ContractDeployerTests_BesuRules(BesuLikeNode anvil) : ContractDeployerTests(anvil);
+
+public abstract class ContractDeployerTests(AnvilNode anvil)
 {
     [Fact]
     public async Task A_second_run_reuses_the_live_deployment()

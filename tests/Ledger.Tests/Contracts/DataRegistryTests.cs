@@ -10,7 +10,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class DataRegistryTests(AnvilNode anvil) : IAsyncLifetime
+public sealed class DataRegistryTests_Anvil(AnvilNode anvil) : DataRegistryTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy.</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class DataRegistryTests_BesuRules(BesuLikeNode anvil) : DataRegistryTests(anvil);
+
+public abstract class DataRegistryTests(AnvilNode anvil) : IAsyncLifetime
 {
     private readonly SigningKey _source = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
     private readonly SigningKey _other = new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
@@ -21,7 +27,7 @@ public class DataRegistryTests(AnvilNode anvil) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
-        var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry);
+        var seeder = new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc));
         await seeder.EnsureDepartmentAsync(_source.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "数据源部门", []);
         await seeder.EnsureDepartmentAsync(_other.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "其他部门", []);
         Assert.True((await Data.AnchorCatalogEntryAsync(admin, _resource, _source.Address, RandomNumberGenerator.GetBytes(32), 1)).Succeeded);

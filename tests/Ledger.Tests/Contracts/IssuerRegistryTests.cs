@@ -7,7 +7,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class IssuerRegistryTests(AnvilNode anvil)
+public sealed class IssuerRegistryTests_Anvil(AnvilNode anvil) : IssuerRegistryTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy.</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class IssuerRegistryTests_BesuRules(BesuLikeNode anvil) : IssuerRegistryTests(anvil);
+
+public abstract class IssuerRegistryTests(AnvilNode anvil)
 {
     private static SigningKey NewKey() => new(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
 

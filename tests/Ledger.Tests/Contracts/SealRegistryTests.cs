@@ -1,3 +1,4 @@
+using TrustLedger.Ledger.Chain;
 using TrustLedger.Deployer;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Crypto;
@@ -7,7 +8,13 @@ using TrustLedger.Tests.Testing;
 namespace TrustLedger.Tests.Ledger.Contracts;
 
 [Collection(SharedAnvil.Name)]
-public class SealRegistryTests(AnvilNode anvil)
+public sealed class SealRegistryTests_Anvil(AnvilNode anvil) : SealRegistryTests(anvil);
+
+/// <summary>The same tests through the Besu-rules proxy.</summary>
+[Collection(SharedBesuLikeNode.Name)]
+public sealed class SealRegistryTests_BesuRules(BesuLikeNode anvil) : SealRegistryTests(anvil);
+
+public abstract class SealRegistryTests(AnvilNode anvil)
 {
     private SealRegistryClient Seals => new(anvil.Chain.Web3, anvil.Deployment.SealRegistry!);
 
