@@ -11,7 +11,7 @@ devnet/setup.sh --for-tests
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test TrustLedger.slnx --nologo --no-restore -c Release -v q 2>&1 | tee "$log" || status=$?
+dotnet test TrustLedger.slnx --nologo --no-restore -c Release -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
 # One closing line for CI and people: totals over every test assembly.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
