@@ -15,6 +15,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
+        builder.Services.AddExceptionHandler<ChainUnavailableProblemHandler>();
         // Bad bodies always throw so that BadRequestProblemHandler can name the field (the default
         // throws only in Development and otherwise answers 400 with no detail).
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

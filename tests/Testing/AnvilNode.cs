@@ -64,6 +64,16 @@ public class AnvilNode : IAsyncLifetime
 
     public CertificateAnchorClient Anchor => new(Chain.Web3, Deployment.CertificateAnchor);
 
+    /// <summary>Stops the node by its pid, for outage tests; the fixture's disposal then has nothing left to stop.</summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+    }
+
     /// <summary>Sends a raw JSON-RPC request (anvil_mine and the like).</summary>
     public Task<T> RequestAsync<T>(string method, params object[] parameters) => Rpc.SendRequestAsync<T>(method, null, parameters);
 
