@@ -63,7 +63,8 @@ wait_for "$rpc" chain "${pids[-1]}" '{"jsonrpc":"2.0","id":1,"method":"eth_chain
 
 dotnet devnet/Deployer/bin/Release/net10.0/TrustLedger.Deployer.dll --rpc "$rpc" --record "$state/deployment.json" --keystore "$state/keystore"
 
-export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$state/deployment.json" Keystore__Directory="$state/keystore"
+# Chain__BlockPeriod: the devnet mines a block a second (a stall is three periods without one).
+export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$state/deployment.json" Keystore__Directory="$state/keystore" Chain__BlockPeriod=00:00:01
 ASPNETCORE_ENVIRONMENT=Development Storage__ConnectionString="Data Source=$state/certservice.db" \
   Documents__VerifierPublicUrl="http://127.0.0.1:$verifier_port" \
   dotnet CertService/bin/Release/net10.0/TrustLedger.CertService.dll \
