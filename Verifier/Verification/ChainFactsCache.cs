@@ -6,13 +6,13 @@ namespace TrustLedger.Verifier.Verification;
 
 /// <summary>
 /// Chain facts the checks read, cached where that is safe, so a verification in steady state asks
-/// the node nothing. QBFT blocks are final, so facts about a block already mined never change: an
+/// the node one thing only: its newest block. QBFT blocks are final, so facts about a block already mined never change: an
 /// anchor once found, an authorisation or a seal status at a past block, a department's or a
 /// seal's registration (the contracts write them once) and the node's chain id are kept. A status
 /// history can change with any block, so it is kept only together with the block it was read at,
-/// and read again as soon as a newer block is seen; the head block itself is asked for again when
-/// the last answer is older than <see cref="HeadFreshness"/>. So the cache never answers with a
-/// status older than the newest block the node had a quarter of a second before.
+/// and read again as soon as the node reports a newer block (the head is asked for on every status
+/// read): the cache never answers with a status older than the node's newest block. Liveness
+/// (<see cref="HeadAsync"/>) may use a head up to <see cref="HeadFreshness"/> old.
 /// </summary>
 public sealed class ChainFactsCache(
     CertificateAnchorClient anchors, CertificateStatusClient statuses, IssuerRegistryClient issuers, SealRegistryClient seals, ChainReader chain, TimeProvider time)
@@ -52,10 +52,13 @@ public sealed class ChainFactsCache(
         return anchor;
     }
 
-    /// <summary>The status history as of the latest block, and that block.</summary>
+    /// <summary>
+    /// The status history as of the latest block, and that block. The head is asked for on every call
+    /// (one eth_blockNumber): a suspension mined a moment ago must be seen by the next verification.
+    /// </summary>
     public async Task<(LifecycleHistory History, ulong Block)> StatusHistoryAsync(byte[] statusKey)
     {
-        var latest = await HeadBlockAsync();
+        var latest = await chain.GetHeadBlockAsync();
         var key = Convert.ToHexString(statusKey);
         if (_histories.TryGetValue(key, out var cached) && cached.Block >= latest)
         {
@@ -70,9 +73,6 @@ public sealed class ChainFactsCache(
 
     /// <summary>The node's chain id (asked once).</summary>
     public async Task<long> ChainIdAsync() => _chainId ??= await chain.GetChainIdAsync();
-
-    /// <summary>The newest block number, at most <see cref="HeadFreshness"/> old.</summary>
-    public async Task<ulong> HeadBlockAsync() => (await HeadAsync()).Block;
 
     /// <summary>
     /// The newest block (number, timestamp) as asked at most <see cref="HeadFreshness"/> ago, and when
