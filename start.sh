@@ -17,14 +17,15 @@ echo "start: building (Release)"
 dotnet build TrustLedger.slnx -c Release --nologo --no-restore -v q
 mkdir -p "$state"
 # State from an older layout (before departments, keys and types moved into the store, before
-# certificates were encrypted at rest, before the AuditTrail, status and data contracts) cannot be upgraded in
+# certificates were encrypted at rest, before the AuditTrail, status and data contracts, before anchors were
+# kept per issuer and status changes carried ids) cannot be upgraded in
 # place: set it aside, start fresh.
-if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "9" ]]; then
+if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "10" ]]; then
   aside="$root/devnet/.state-old-$(date +%Y%m%d%H%M%S)"
   mv "$state" "$aside" && mkdir -p "$state"
   echo "start: earlier devnet state moved to ${aside#$root/} (its layout predates this version)"
 fi
-echo 9 >"$state/LAYOUT"
+echo 10 >"$state/LAYOUT"
 export TRUSTLEDGER_KEYSTORE_PASSPHRASE=dev-only-keystore-passphrase
 
 for port in "$chain_port" "$cert_port" "$verifier_port"; do

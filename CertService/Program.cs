@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Anchoring.Pipeline;
 using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.DataTrust;
 using TrustLedger.CertService.Departments;
@@ -22,7 +23,8 @@ public sealed class Program
     }
 
 
-    public static async Task Main(string[] args)
+    /// <summary>The service's exit code: 0 after a clean stop; non-zero when start-up failed or the pipeline's supervision stopped it.</summary>
+    public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddTrustLedgerServiceDefaults();
@@ -56,6 +58,18 @@ public sealed class Program
         app.MapDataSharingApi();
         app.MapCrossCheck();
         app.MapOpenDataApi();
-        await app.RunAsync();
+        app.MapPipelineApi();
+        app.MapQuarantineApi();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            app.Logger.ServiceStopped(ex.Message, ex);
+            return 1;
+        }
+
+        return app.Services.GetRequiredService<AnchoringPipeline>().StoppedOnFatalError ? AnchoringPipeline.ExitCode : 0;
     }
 }

@@ -1,44 +1,20 @@
 using Microsoft.Extensions.Options;
+using TrustLedger.CertService.Anchoring.Pipeline;
 
 namespace TrustLedger.CertService.Anchoring;
 
-/// <summary>Wakes the anchoring worker early once enough certificates have been accepted to fill a batch.</summary>
-public sealed class AnchoringTrigger(IOptions<AnchoringOptions> options, TimeProvider time) : IDisposable
+/// <summary>Wakes the document and batch steps early once enough certificates have been accepted to fill a batch.</summary>
+public sealed class AnchoringTrigger(IOptions<AnchoringOptions> options, PipelineSignals signals)
 {
-    private readonly SemaphoreSlim _full = new(0, 1);
     private int _accepted;
 
     public void LeafAccepted()
     {
-        if (Interlocked.Increment(ref _accepted) >= options.Value.MaxLeaves && _full.CurrentCount == 0)
+        if (Interlocked.Increment(ref _accepted) >= options.Value.MaxLeaves)
         {
-            try
-            {
-                _full.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another request released it first: the worker is already awake.
-            }
+            Interlocked.Exchange(ref _accepted, 0);
+            signals.Nudge(PipelineSteps.Documents);
+            signals.Nudge(PipelineSteps.Batches);
         }
     }
-
-    /// <summary>Waits for the interval to pass or for a full batch, whichever comes first.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
-    {
-        using var interval = new CancellationTokenSource(options.Value.Interval, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interval.Token);
-        try
-        {
-            await _full.WaitAsync(either.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The interval passed.
-        }
-
-        Interlocked.Exchange(ref _accepted, 0);
-    }
-
-    public void Dispose() => _full.Dispose();
 }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustLedger.CertService.Anchoring.Pipeline;
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Lifecycle;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
@@ -7,55 +10,86 @@ using TrustLedger.Ledger.Hashing;
 
 namespace TrustLedger.CertService.Anchoring;
 
+/// <summary>What became of a batch in one try.</summary>
+public enum SubmitResult
+{
+    Anchored,
+    Refused,
+    Waiting,
+    Quarantined,
+}
+
 /// <summary>
-/// Steps 2 and 3 of anchoring: put a prepared batch's root on chain (unless it already is, from a
-/// send that happened before a crash) and then record block and transaction for the batch and its
-/// certificates in one database transaction.
+/// Steps 2 and 3 of anchoring: put a prepared batch's root on chain (unless the department's account
+/// already has, from a send before a crash) and then record block and transaction for the batch and
+/// its certificates in one database transaction.
 /// </summary>
+/// <remarks>
+/// An anchor is looked up under the department's own account: another department's account that
+/// copies the root from the pool anchors its own copy, which never passes for ours. An anchor found
+/// under our account must match the batch (leaf count, hash algorithm), or the batch is quarantined.
+/// A refusal the chain will repeat (the type was revoked) refuses the batch for good and closes the
+/// status changes still waiting on its certificates; one that passes with time (the sender is not
+/// allowlisted yet, the department is suspended) is retried; one nobody can explain is retried and,
+/// after too many tries, quarantined.
+/// </remarks>
 public sealed class BatchSubmitter(
     CertificateStore store,
     CertificateAnchorClient anchors,
     ChainReader chain,
     DepartmentSenders senders,
+    ChainRefusals refusals,
+    IOptions<AnchoringOptions> options,
+    TimeProvider time,
     ILogger<BatchSubmitter> logger)
 {
-    public async Task SubmitAsync(AnchorBatchRecord batch, CancellationToken cancellationToken)
+    public async Task<SubmitResult> SubmitAsync(AnchorBatchRecord batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var department = await DepartmentDirectory.FindAsync(store, batch.IssuerCode, cancellationToken)
             ?? throw new InvalidOperationException($"batch {batch.Id} belongs to unconfigured department {batch.IssuerCode}");
-        var sender = await senders.ForAsync(department);
-
-        var existing = await anchors.GetAnchorAsync(batch.Root);
-        if (existing is not null)
-        {
-            await RecordAnchoredAsync(batch, existing, await FindTransactionAsync(batch.Root, existing.BlockNumber), cancellationToken);
-            return;
-        }
-
         var hash = HashFunctions.ByName(batch.HashAlgorithm);
-        var outcome = await anchors.AnchorAsync(sender, batch.Root, (uint)batch.LeafCount, hash.Id, batch.TypeCodes.Split(','), cancellationToken);
-        if (outcome.Succeeded)
+        if (await anchors.GetAnchorAsync(department.Account, batch.Root) is { } existing)
         {
-            var anchor = await anchors.GetAnchorAsync(batch.Root)
-                ?? throw new ChainUnavailableException($"anchor of batch {batch.Id} mined in {outcome.TransactionHash} but not readable");
-            await RecordAnchoredAsync(batch, anchor, outcome.TransactionHash!, cancellationToken);
-        }
-        else if (outcome.Revert!.ErrorName == "RootAlreadyAnchored")
-        {
-            // Lost a race with our own earlier send; the next round finds the anchor and records it.
             logger.AlreadyAnchored(batch.Id);
+            return await AdoptAsync(batch, department, existing, hash, null, cancellationToken);
         }
-        else
+
+        var sender = await senders.ForAsync(department);
+        var outcome = await anchors.AnchorAsync(sender, batch.Root, (uint)batch.LeafCount, hash.Id, batch.TypeCodes.Split(','), cancellationToken);
+        if (outcome.Succeeded || outcome.Revert!.ErrorName == "RootAlreadyAnchored")
         {
-            await RecordRefusedAsync(batch, outcome.Revert, cancellationToken);
+            // Mined now, or by our own earlier send (a retry after a timeout): either way the chain holds it.
+            var anchor = await anchors.GetAnchorAsync(department.Account, batch.Root)
+                ?? throw new ChainUnavailableException($"the anchor of batch {batch.Id} is reported but not readable yet");
+            return await AdoptAsync(batch, department, anchor, hash, outcome.Succeeded ? outcome.TransactionHash : null, cancellationToken);
         }
+
+        return await refusals.ClassifyAsync(outcome.Revert, department.Account) switch
+        {
+            RefusalKind.Permanent => await RecordRefusedAsync(batch, outcome.Revert.Description, cancellationToken),
+            RefusalKind.Transient => await RecordRetryAsync(batch, outcome.Revert.Description, countsTowardQuarantine: false, cancellationToken),
+            _ => await RecordRetryAsync(batch, outcome.Revert.Description, countsTowardQuarantine: true, cancellationToken),
+        };
     }
 
-    private async Task<string> FindTransactionAsync(byte[] root, ulong block)
+    private async Task<SubmitResult> AdoptAsync(AnchorBatchRecord batch, Department department, AnchorStruct anchor, IHashFunction hash, string? transactionHash, CancellationToken cancellationToken)
+    {
+        if (anchor.LeafCount != batch.LeafCount || anchor.HashAlgorithm != (byte)hash.Id)
+        {
+            return await QuarantineAsync(
+                batch, $"an anchor of this root by {department.Account} has {anchor.LeafCount} leaves and hash algorithm {anchor.HashAlgorithm}; the batch has {batch.LeafCount} and {hash.Name}", cancellationToken);
+        }
+
+        transactionHash ??= await FindTransactionAsync(department.Account, batch.Root, anchor.BlockNumber);
+        await RecordAnchoredAsync(batch, anchor, transactionHash, cancellationToken);
+        return SubmitResult.Anchored;
+    }
+
+    private async Task<string> FindTransactionAsync(string account, byte[] root, ulong block)
     {
         var logs = await new ChunkedLogReader(chain.Web3).ReadAsync<BatchAnchoredEvent>(anchors.Address, block, block);
-        return logs.FirstOrDefault(l => l.Event.Root.AsSpan().SequenceEqual(root))?.Log.TransactionHash
+        return logs.FirstOrDefault(l => l.Event.Root.AsSpan().SequenceEqual(root) && string.Equals(l.Event.Issuer, account, StringComparison.OrdinalIgnoreCase))?.Log.TransactionHash
             ?? throw new ChainUnavailableException($"root anchored in block {block} but its event was not found");
     }
 
@@ -66,6 +100,9 @@ public sealed class BatchSubmitter(
         batch.TransactionHash = transactionHash;
         batch.BlockNumber = (long)anchor.BlockNumber;
         batch.AnchoredAt = DateTimeOffset.FromUnixTimeSeconds((long)anchor.Timestamp);
+        batch.FailedAttempts = 0;
+        batch.LastFailure = null;
+        batch.RetryAfter = null;
         await store.Certificates.Where(c => c.BatchId == batch.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Anchored), cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
@@ -73,15 +110,48 @@ public sealed class BatchSubmitter(
         logger.Anchored(batch.Id, batch.LeafCount, anchor.BlockNumber, transactionHash);
     }
 
-    private async Task RecordRefusedAsync(AnchorBatchRecord batch, ContractRevert revert, CancellationToken cancellationToken)
+    private async Task<SubmitResult> RecordRefusedAsync(AnchorBatchRecord batch, string reason, CancellationToken cancellationToken)
     {
         await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
         batch.State = AnchorBatchState.Refused;
-        batch.RefusalReason = revert.Description;
+        batch.RefusalReason = reason;
         await store.Certificates.Where(c => c.BatchId == batch.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Refused), cancellationToken);
+        // A renewal's supersession of a certificate of this batch can never reach the chain now: it is closed, with the reason.
+        var closed = $"its certificate was never anchored: the chain refused its batch ({reason})";
+        await store.StatusChanges
+            .Where(c => c.State == StatusChangeStates.Pending && store.Certificates.Any(r => r.Id == c.CertificateId && r.BatchId == batch.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, StatusChangeStates.Failed).SetProperty(c => c.RefusalReason, closed), cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.Refused(batch.Id, batch.IssuerCode, revert.Description);
+        logger.Refused(batch.Id, batch.IssuerCode, reason);
+        return SubmitResult.Refused;
+    }
+
+    private async Task<SubmitResult> RecordRetryAsync(AnchorBatchRecord batch, string reason, bool countsTowardQuarantine, CancellationToken cancellationToken)
+    {
+        var attempts = batch.FailedAttempts + (countsTowardQuarantine ? 1 : 0);
+        if (countsTowardQuarantine && attempts >= options.Value.MaxAttempts)
+        {
+            batch.FailedAttempts = attempts;
+            return await QuarantineAsync(batch, reason, cancellationToken);
+        }
+
+        batch.FailedAttempts = attempts;
+        batch.LastFailure = reason;
+        batch.RetryAfter = time.GetUtcNow() + Backoff.After(Math.Max(attempts, 3), options.Value);
+        await store.SaveChangesAsync(cancellationToken);
+        logger.NotAnchoredYet(batch.Id, batch.IssuerCode, attempts, reason);
+        return SubmitResult.Waiting;
+    }
+
+    private async Task<SubmitResult> QuarantineAsync(AnchorBatchRecord batch, string reason, CancellationToken cancellationToken)
+    {
+        batch.State = AnchorBatchState.Failed;
+        batch.LastFailure = reason;
+        batch.RetryAfter = null;
+        await store.SaveChangesAsync(cancellationToken);
+        logger.BatchQuarantined(batch.Id, batch.FailedAttempts, reason);
+        return SubmitResult.Quarantined;
     }
 }

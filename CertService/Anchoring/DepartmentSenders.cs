@@ -7,8 +7,12 @@ using TrustLedger.Ledger.Keys;
 
 namespace TrustLedger.CertService.Anchoring;
 
-/// <summary>One transaction sender (one nonce sequence) per department account, for the life of the service.</summary>
-public sealed class DepartmentSenders(IClient rpc, ChainReader chain, DeploymentRecord deployment, IKeyStore keys, IOptions<ChainOptions> options) : IDisposable
+/// <summary>
+/// One transaction sender per department account, for the life of the service; every sender of the
+/// account, in this instance or another over the same database, shares its send journal (nonces,
+/// signed transactions).
+/// </summary>
+public sealed class DepartmentSenders(IClient rpc, ChainReader chain, DeploymentRecord deployment, IKeyStore keys, ISendJournal journal, TimeProvider time, IOptions<ChainOptions> options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, TransactionSender> _senders = new(StringComparer.Ordinal);
 
@@ -28,7 +32,7 @@ public sealed class DepartmentSenders(IClient rpc, ChainReader chain, Deployment
 
         var key = await keys.FindAsync(department.CreditCode)
             ?? throw new InvalidOperationException($"no chain key for department {department.CreditCode} in the keystore");
-        var created = new TransactionSender(key, chainId, rpc, options.Value.ReceiptTimeout);
+        var created = new TransactionSender(key, chainId, rpc, options.Value.ReceiptTimeout, journal, time);
         var winner = _senders.GetOrAdd(department.CreditCode, created);
         if (!ReferenceEquals(winner, created))
         {

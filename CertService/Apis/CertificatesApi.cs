@@ -50,6 +50,12 @@ public static class CertificatesApi
         }
 
         var outcome = await services.Issuer.PrepareAsync(services.Store, department, request, new TypeCache(), cancellationToken);
+        if (outcome.SealWaitReason is not null)
+        {
+            http.HttpContext.Response.Headers.RetryAfter = "30";
+            return Problems.SealUnavailable(ResponseLanguage.Of(http));
+        }
+
         if (!outcome.Succeeded)
         {
             return Problems.Invalid(outcome.Errors, ResponseLanguage.Of(http));

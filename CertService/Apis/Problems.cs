@@ -38,6 +38,12 @@ public static class Problems
     public static ProblemHttpResult TypeExists(string code, int version) =>
         Make(StatusCodes.Status409Conflict, "type-exists", "Type version exists", $"Type {code} version {version} is already defined; a changed schema needs a new version.");
 
+    public static ProblemHttpResult SealUnavailable(string language) =>
+        Make(StatusCodes.Status409Conflict, "seal-unavailable", "No seal can sign now", ErrorCatalog.Message(ErrorCodes.SealUnavailable, language));
+
+    public static ProblemHttpResult NotQuarantined(string kind, Guid id) =>
+        Make(StatusCodes.Status404NotFound, "not-quarantined", "Nothing quarantined under that id", $"No {kind} {id} is set aside by the anchoring pipeline.");
+
     public static ProblemHttpResult ChainRefused(string reason) =>
         Make(StatusCodes.Status409Conflict, "chain-refused", "The chain refused the change", reason);
 

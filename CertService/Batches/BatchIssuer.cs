@@ -48,7 +48,7 @@ public sealed class BatchIssuer(CertificateIssuer issuer, IssuerRegistryClient r
                 var outcome = await issuer.PrepareAsync(store, department, row.Request, types, cancellationToken);
                 if (!outcome.Succeeded)
                 {
-                    report.Add(Rejected(row.Row, outcome.Errors, language));
+                    report.Add(Rejected(row.Row, outcome.SealWaitReason is null ? outcome.Errors : [new FieldError("document", ErrorCodes.SealUnavailable)], language));
                     continue;
                 }
 

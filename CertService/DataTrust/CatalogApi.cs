@@ -115,11 +115,11 @@ public static partial class CatalogApi
             return Problems.ResourceNotFound(code);
         }
 
-        var revisions = await store.DataResourceRevisions.AsNoTracking().Where(r => r.Code == code).OrderBy(r => r.CatalogVersion).ToListAsync(cancellationToken);
-        var versions = await store.DatasetVersions.AsNoTracking().Where(v => v.ResourceCode == code).OrderBy(v => v.Version).ToListAsync(cancellationToken);
+        var revisions = await store.DataResourceRevisions.AsNoTracking().Where(r => r.Code == code && r.State == ChainWriteStates.Published).OrderBy(r => r.CatalogVersion).ToListAsync(cancellationToken);
+        var versions = await store.PublishedVersions.AsNoTracking().Where(v => v.ResourceCode == code).OrderBy(v => v.Version).ToListAsync(cancellationToken);
         return TypedResults.Ok(new CatalogEntryDetail(
             View(resource),
-            revisions.Select(r => new CatalogRevisionView(r.CatalogVersion, Convert.ToHexStringLower(r.Hash), r.CanonicalJson, r.TransactionHash, r.BlockNumber, r.At, r.By)).ToList(),
+            revisions.Select(r => new CatalogRevisionView(r.CatalogVersion, Convert.ToHexStringLower(r.Hash), r.CanonicalJson, r.TransactionHash ?? "", r.BlockNumber ?? 0, r.At, r.By)).ToList(),
             versions.Select(DatasetsApi.View).ToList()));
     }
 
@@ -171,8 +171,20 @@ public static partial class CatalogApi
             return (null, errors, null, false);
         }
 
-        var existing = await store.DataResources.SingleOrDefaultAsync(r => r.Code == request.Code, cancellationToken);
-        var catalogVersion = (existing?.CatalogVersion ?? 0) + 1;
+        var existing = await store.DataResources.AsNoTracking().SingleOrDefaultAsync(r => r.Code == request.Code, cancellationToken);
+        DataResourceStruct? onChain;
+        try
+        {
+            onChain = await services.Data.GetResourceAsync(request.Code!);
+        }
+        catch (ChainUnavailableException)
+        {
+            return (null, null, Problems.ChainUnavailable(), false);
+        }
+
+        // One past the higher of the database's and the chain's, so a chain ahead of the database never blocks a revision.
+        var recorded = await store.DataResourceRevisions.Where(r => r.Code == request.Code).MaxAsync(r => (int?)r.CatalogVersion, cancellationToken) ?? 0;
+        var catalogVersion = Math.Max(Math.Max(existing?.CatalogVersion ?? 0, recorded), (int)(onChain?.CatalogVersion ?? 0)) + 1;
         var normalised = fields.Select(f => new CatalogField(f.Name!.Trim(), f.AuthoritativeDepartment ?? request.SourceDepartment, f.Personal ?? false)).ToList();
         var canonical = Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(JsonSerializer.Serialize(new
         {
@@ -186,54 +198,42 @@ public static partial class CatalogApi
             fields = normalised,
             catalogVersion,
         }, JsonSerializerOptions.Web)));
-        var hash = Sm3HashFunction.Instance.Hash(Encoding.UTF8.GetBytes(canonical));
-        TransactionOutcome outcome;
+        var now = services.Time.GetUtcNow();
+        var revision = new DataResourceRevisionRecord
+        {
+            Id = Guid.CreateVersion7(now), Code = request.Code!, CatalogVersion = catalogVersion, CanonicalJson = canonical,
+            Hash = Sm3HashFunction.Instance.Hash(Encoding.UTF8.GetBytes(canonical)), At = now, By = user.ActorName(), State = ChainWriteStates.Prepared,
+        };
+
+        // Recorded before the chain is written: a crash between the two leaves a revision the reconciliation finishes.
+        store.DataResourceRevisions.Add(revision);
         try
         {
-            var governance = await services.Governance.SenderAsync(cancellationToken);
-            outcome = await services.Data.AnchorCatalogEntryAsync(governance, request.Code!, departments[request.SourceDepartment!].Account, hash, (uint)catalogVersion, cancellationToken);
-            if (outcome.Succeeded)
-            {
-                var sources = await services.Data.SetFieldSourcesAsync(governance, request.Code!, normalised.Select(f => (f.Name!, departments[f.AuthoritativeDepartment!].Account)).ToList(), cancellationToken);
-                outcome = sources.Succeeded ? outcome : sources;
-            }
+            await store.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, null, Problems.ChainRefused($"another revision of {request.Code} is being saved at the same moment; save again"), false);
+        }
+
+        TransactionOutcome? outcome;
+        try
+        {
+            outcome = await CatalogRevisions.SendAsync(store, services.Data, await services.Governance.SenderAsync(cancellationToken), revision, cancellationToken);
         }
         catch (ChainUnavailableException)
         {
             return (null, null, Problems.ChainUnavailable(), false);
         }
 
-        if (!outcome.Succeeded)
+        if (outcome is { Succeeded: false })
         {
+            store.DataResourceRevisions.Remove(revision);
+            await store.SaveChangesAsync(cancellationToken);
             return (null, null, Problems.ChainRefused(outcome.Revert!.Description), false);
         }
 
-        var now = services.Time.GetUtcNow();
-        var resource = existing ?? new DataResourceRecord
-        {
-            Code = request.Code!, Name = "", SourceDepartment = "", UpdateCycle = "", SharingClass = "", OpenClass = "", FieldsJson = "[]", CatalogHash = [], CatalogTransaction = "", UpdatedBy = "",
-        };
-        resource.Name = request.Name!.Trim();
-        resource.SourceDepartment = request.SourceDepartment!;
-        resource.UpdateCycle = request.UpdateCycle ?? "irregular";
-        resource.SharingClass = request.SharingClass!;
-        resource.OpenClass = request.OpenClass!;
-        resource.FieldsJson = JsonSerializer.Serialize(normalised, JsonSerializerOptions.Web);
-        resource.CatalogVersion = catalogVersion;
-        resource.CatalogHash = hash;
-        resource.CatalogTransaction = outcome.TransactionHash!;
-        resource.UpdatedAt = now;
-        resource.UpdatedBy = user.ActorName();
-        if (existing is null)
-        {
-            store.DataResources.Add(resource);
-        }
-
-        store.DataResourceRevisions.Add(new DataResourceRevisionRecord
-        {
-            Id = Guid.CreateVersion7(now), Code = resource.Code, CatalogVersion = catalogVersion, CanonicalJson = canonical, Hash = hash,
-            TransactionHash = outcome.TransactionHash!, BlockNumber = (long)outcome.BlockNumber!.Value, At = now, By = user.ActorName(),
-        });
+        var resource = await CatalogRevisions.ApplyAsync(store, revision, outcome?.TransactionHash, (long)(outcome?.BlockNumber ?? 0), cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
         return (View(resource), null, null, existing is null);
     }

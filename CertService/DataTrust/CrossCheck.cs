@@ -36,7 +36,7 @@ public static class CrossCheck
         string code, int version, long index, CrossCheckBody body, CertificateStore store, CertificateVault vault, DatasetFiles files, DataRegistryClient registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var record = await store.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
+        var record = await store.PublishedVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
         var resource = await store.DataResources.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
         if (record is null || resource is null || index < 0 || index >= record.RowCount
             || body.AuthoritativeRow.ValueKind != JsonValueKind.Object || body.Record.ValueKind != JsonValueKind.Object)

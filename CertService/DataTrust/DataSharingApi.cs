@@ -136,7 +136,7 @@ public static partial class DataSharingApi
             return Problems.RequestDecided(id, request.State == "approved" ? "expired" : request.State);
         }
 
-        if (!await store.DatasetVersions.AnyAsync(v => v.ResourceCode == request.ResourceCode && v.Version == version, cancellationToken))
+        if (!await store.PublishedVersions.AnyAsync(v => v.ResourceCode == request.ResourceCode && v.Version == version, cancellationToken))
         {
             return Problems.VersionNotFound(request.ResourceCode, version);
         }
@@ -182,7 +182,7 @@ public static partial class DataSharingApi
             problems.Insert(0, $"entries 1–{chain[0].Sequence - 1} are missing");
         }
 
-        if (chain.LastOrDefault() is { TrailRoot: null } unanchored)
+        if (chain.LastOrDefault() is { TrailBlock: null } unanchored)
         {
             problems.Add($"entry {unanchored.Sequence} is not anchored yet: completeness is proven up to the last anchored entry after the next round");
         }

@@ -1,24 +1,21 @@
-using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Anchoring.Accounts;
+using TrustLedger.CertService.Anchoring.Pipeline;
 using TrustLedger.CertService.Sharing;
 using TrustLedger.CertService.Storage;
 
 namespace TrustLedger.CertService.DataTrust;
 
-/// <summary>A step of each anchoring round: the data-trail entries not yet anchored become one tree whose root goes to AuditTrail.</summary>
-public sealed class DataTrailAnchoring(CertificateStore store, TrailRootAnchor anchor)
+/// <summary>The data-trail step: requests, decisions and deliveries of shared data, anchored in AuditTrail.</summary>
+public sealed class DataTrailAnchoring(CertificateStore store, TrailRootAnchor anchor, LeasedDepartments leased)
+    : TrailAnchoring<DataTrailEntryRecord>(store, anchor, leased)
 {
-    public const int MaxEntries = 1000;
+    private readonly CertificateStore _store = store;
 
-    public async Task<int> AnchorWaitingAsync(CancellationToken cancellationToken)
-    {
-        var entries = await store.DataTrail.Where(e => e.TrailRoot == null).OrderBy(e => e.At).ThenBy(e => e.Id).Take(MaxEntries).ToListAsync(cancellationToken);
-        if (entries.Count == 0)
-        {
-            return 0;
-        }
+    public override string Name => PipelineSteps.DataTrail;
 
-        await anchor.AnchorLinesAsync(entries, DataTrail.Kind, cancellationToken);
-        await store.SaveChangesAsync(cancellationToken);
-        return entries.Count;
-    }
+    protected override string Kind => DataTrail.Kind;
+
+    protected override IQueryable<DataTrailEntryRecord> Lines => _store.DataTrail;
+
+    protected override IQueryable<DataTrailEntryRecord> Oldest(IQueryable<DataTrailEntryRecord> lines) => lines.OrderBy(e => e.At).ThenBy(e => e.Id);
 }

@@ -16,4 +16,14 @@ public sealed class DatasetFiles(IOptions<DataTrustOptions> options)
     public string Contents(string resource, int version) => Path.Combine(Folder(resource), $"v{version}.contents");
 
     public LeafFile LeafFile(string resource, int version) => new(Leaves(resource, version), Hasher);
+
+    /// <summary>The suffix of a version's files while it is prepared and not yet on chain: its record's id.</summary>
+    public static string DraftSuffix(Guid versionId) => $".{versionId:N}.draft";
+
+    /// <summary>A prepared version reached the chain: its drafts become its files.</summary>
+    public static void Keep(string leavesPath, string contentsPath, string draft)
+    {
+        File.Move(leavesPath + draft, leavesPath, overwrite: true);
+        File.Move(contentsPath + draft, contentsPath, overwrite: true);
+    }
 }

@@ -6,6 +6,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Canonical;
+using Microsoft.EntityFrameworkCore;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Data;
@@ -20,28 +21,41 @@ namespace TrustLedger.CertService.DataTrust;
 /// row count) and written to the leaf file; then the source department's account anchors root,
 /// row count and schema hash in DataRegistry. A refused or unreadable upload leaves nothing behind.
 /// </summary>
+/// <remarks>
+/// The version is recorded <c>prepared</c> before its transaction is sent and <c>published</c> after,
+/// so a crash or a failed write between the chain's write and the database's leaves a record the
+/// reconciliation settles from the chain (its files are kept under the record's id until then).
+/// The version number is one past the higher of the database's and the chain's, so a chain that got
+/// ahead of the database never blocks the next publish. Two publishes of one resource at once: the
+/// second is refused before it reaches the chain.
+/// </remarks>
 public sealed class DatasetPublisher(CertificateStore store, CertificateVault vault, DataRegistryClient registry, DepartmentSenders senders, DatasetFiles files, TimeProvider time, ILogger<DatasetPublisher> logger)
 {
     public const int ProgressEvery = 100_000;
 
     public async Task<(DatasetVersionRecord? Version, string? Refusal)> PublishAsync(
-        DataResourceRecord resource, Department source, DatasetReader reader, IReadOnlyList<string> authoritativeFields, int version, CancellationToken cancellationToken)
+        DataResourceRecord resource, Department source, DatasetReader reader, IReadOnlyList<string> authoritativeFields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(reader);
         var clock = Stopwatch.StartNew();
         var id = Guid.CreateVersion7(time.GetUtcNow());
+        var known = await store.DatasetVersions.Where(v => v.ResourceCode == resource.Code).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
+        var onChain = (int)((await registry.GetResourceAsync(resource.Code))?.LatestVersion ?? 0);
+        var version = Math.Max(known, onChain) + 1;
         var catalogFields = CatalogApi.FieldsOf(resource);
         var secret = catalogFields.Any(f => f.Personal == true) ? RandomNumberGenerator.GetBytes(32) : null;
         Directory.CreateDirectory(files.Folder(resource.Code));
         var leavesPath = files.Leaves(resource.Code, version);
         var contentsPath = files.Contents(resource.Code, version);
+        var draft = DatasetFiles.DraftSuffix(id);
         var root = new StreamingMerkleRoot(DatasetFiles.Hasher);
+        var prepared = false;
         try
         {
-            await using (var leaves = new FileStream(leavesPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            await using (var contents = new FileStream(contentsPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            await using (var leaves = new FileStream(leavesPath + draft, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            await using (var contents = new FileStream(contentsPath + draft, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 await foreach (var row in reader.RowsAsync(cancellationToken))
                 {
@@ -68,16 +82,6 @@ public sealed class DatasetPublisher(CertificateStore store, CertificateVault va
 
             var schemaJson = JsonSerializer.Serialize(reader.Columns);
             var schemaHash = Sm3HashFunction.Instance.Hash(JsonCanonicalizer.Canonicalize(schemaJson));
-            var outcome = await registry.PublishVersionAsync(
-                await senders.ForAsync(source), resource.Code, (uint)version, merkleRoot, (ulong)root.Count, schemaHash, HashAlgorithmId.Sm3, authoritativeFields, cancellationToken);
-            if (!outcome.Succeeded)
-            {
-                Discard(leavesPath, contentsPath);
-                return (null, outcome.Revert!.Description);
-            }
-
-            File.Move(leavesPath + ".tmp", leavesPath, overwrite: true);
-            File.Move(contentsPath + ".tmp", contentsPath, overwrite: true);
             var record = new DatasetVersionRecord
             {
                 Id = id,
@@ -92,26 +96,53 @@ public sealed class DatasetPublisher(CertificateStore store, CertificateVault va
                 AuthoritativeFields = string.Join(',', authoritativeFields),
                 PublishedBy = source.CreditCode,
                 PublishedAt = time.GetUtcNow(),
-                TransactionHash = outcome.TransactionHash!,
-                BlockNumber = (long)outcome.BlockNumber!.Value,
-                ElapsedMilliseconds = clock.ElapsedMilliseconds,
+                State = ChainWriteStates.Prepared,
             };
             store.DatasetVersions.Add(record);
+            try
+            {
+                await store.SaveChangesAsync(cancellationToken);
+                prepared = true;
+            }
+            catch (DbUpdateException)
+            {
+                // The unique (resource, version) index: another publish of this resource took the number first.
+                store.Entry(record).State = EntityState.Detached;
+                Discard(leavesPath, contentsPath, draft);
+                return (null, $"another version of {resource.Code} is being published at the same moment; publish again");
+            }
+
+            var outcome = await registry.PublishVersionAsync(
+                await senders.ForAsync(source), resource.Code, (uint)version, merkleRoot, (ulong)root.Count, schemaHash, HashAlgorithmId.Sm3, authoritativeFields, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                store.DatasetVersions.Remove(record);
+                await store.SaveChangesAsync(cancellationToken);
+                Discard(leavesPath, contentsPath, draft);
+                return (null, outcome.Revert!.Description);
+            }
+
+            DatasetFiles.Keep(leavesPath, contentsPath, draft);
+            record.State = ChainWriteStates.Published;
+            record.TransactionHash = outcome.TransactionHash!;
+            record.BlockNumber = (long)outcome.BlockNumber!.Value;
+            record.ElapsedMilliseconds = clock.ElapsedMilliseconds;
             await store.SaveChangesAsync(cancellationToken);
             logger.Published(resource.Code, version, root.Count, Convert.ToHexStringLower(merkleRoot), outcome.BlockNumber.Value, clock.ElapsedMilliseconds);
             return (record, null);
         }
-        catch (Exception ex) when (ex is DatasetFormatException or ChainUnavailableException or OperationCanceledException or IOException)
+        catch (Exception) when (!prepared)
         {
-            Discard(leavesPath, contentsPath);
+            // Nothing was recorded, so nothing reached the chain: the upload was unreadable, or cut off.
+            Discard(leavesPath, contentsPath, draft);
             throw;
         }
     }
 
-    private static void Discard(string leavesPath, string contentsPath)
+    private static void Discard(string leavesPath, string contentsPath, string draft)
     {
-        File.Delete(leavesPath + ".tmp");
-        File.Delete(contentsPath + ".tmp");
+        File.Delete(leavesPath + draft);
+        File.Delete(contentsPath + draft);
     }
 
     /// <summary>The row salts' secret of a version, or null when its rows are not salted.</summary>

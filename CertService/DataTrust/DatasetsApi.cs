@@ -79,11 +79,10 @@ public static class DatasetsApi
             limit.MaxRequestBodySize = MaxDatasetBytes;
         }
 
-        var version = (await store.DatasetVersions.Where(v => v.ResourceCode == code).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0) + 1;
         try
         {
-            var (published, refusal) = await publisher.PublishAsync(resource, department, new DatasetReader(http.Body, jsonLines), claimed, version, cancellationToken);
-            return published is null ? Problems.ChainRefused(refusal!) : TypedResults.Created($"/api/v1/data/resources/{code}/versions/{version}", View(published));
+            var (published, refusal) = await publisher.PublishAsync(resource, department, new DatasetReader(http.Body, jsonLines), claimed, cancellationToken);
+            return published is null ? Problems.ChainRefused(refusal!) : TypedResults.Created($"/api/v1/data/resources/{code}/versions/{published.Version}", View(published));
         }
         catch (DatasetFormatException ex)
         {
@@ -181,7 +180,7 @@ public static class DatasetsApi
     internal static DatasetVersionView View(DatasetVersionRecord v) => new(
         v.ResourceCode, v.Version, v.RowCount, Convert.ToHexStringLower(v.Root), Convert.ToHexStringLower(v.SchemaHash),
         JsonSerializer.Deserialize<List<string>>(v.SchemaJson) ?? [], v.SealedSaltSecret is not null,
-        v.AuthoritativeFields.Split(',', StringSplitOptions.RemoveEmptyEntries), v.TransactionHash, v.BlockNumber, v.PublishedAt, v.ElapsedMilliseconds);
+        v.AuthoritativeFields.Split(',', StringSplitOptions.RemoveEmptyEntries), v.TransactionHash ?? "", v.BlockNumber ?? 0, v.PublishedAt, v.ElapsedMilliseconds);
 
     private static async Task<RowProofView> ProofAsync(DatasetVersionRecord record, long index, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
@@ -191,11 +190,11 @@ public static class DatasetsApi
         return new RowProofView(
             record.ResourceCode, record.Version, index, record.RowCount, secret is null ? null : Convert.ToHexStringLower(DatasetRow.Salt(secret, index)),
             Convert.ToHexStringLower(leaves.Leaf(index)), proof.Path.Select(Convert.ToHexStringLower).ToList(), Convert.ToHexStringLower(record.Root), record.HashAlgorithm,
-            deployment.DataRegistry!, record.TransactionHash, record.BlockNumber);
+            deployment.DataRegistry!, record.TransactionHash ?? "", record.BlockNumber ?? 0);
     }
 
     private static Task<DatasetVersionRecord?> FindAsync(CertificateStore store, string code, int version, CancellationToken cancellationToken) =>
-        store.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
+        store.PublishedVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
 
     private static ProblemHttpResult UnsupportedMedia() => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://trustledger.example/problems/dataset-media-type",

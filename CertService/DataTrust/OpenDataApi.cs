@@ -24,7 +24,7 @@ public static class OpenDataApi
     {
         var open = await store.DataResources.AsNoTracking().Where(r => r.OpenClass == "open").OrderBy(r => r.Code).ToListAsync(cancellationToken);
         var codes = open.Select(r => r.Code).ToList();
-        var versions = (await store.DatasetVersions.AsNoTracking().Where(v => codes.Contains(v.ResourceCode)).ToListAsync(cancellationToken))
+        var versions = (await store.PublishedVersions.AsNoTracking().Where(v => codes.Contains(v.ResourceCode)).ToListAsync(cancellationToken))
             .OrderBy(v => v.ResourceCode, StringComparer.Ordinal).ThenByDescending(v => v.Version).ToList();
         var html = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
         html.Append("<title>开放数据 Open data</title><style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:960px;padding:16px}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;font-size:14px}code{font-size:12px;word-break:break-all}</style></head><body>");
@@ -37,7 +37,7 @@ public static class OpenDataApi
             foreach (var version in versions.Where(v => v.ResourceCode == resource.Code))
             {
                 html.Append("<tr><td>").Append(version.Version).Append("</td><td>").Append(version.RowCount).Append("</td><td><code>").Append(Convert.ToHexStringLower(version.Root))
-                    .Append("</code></td><td>").Append(version.BlockNumber).Append("</td><td><code>").Append(Encode(version.TransactionHash)).Append("</code></td></tr>");
+                    .Append("</code></td><td>").Append(version.BlockNumber).Append("</td><td><code>").Append(Encode(version.TransactionHash ?? "")).Append("</code></td></tr>");
             }
 
             html.Append("</table>");

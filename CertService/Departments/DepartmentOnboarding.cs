@@ -8,20 +8,18 @@ namespace TrustLedger.CertService.Departments;
 
 /// <summary>
 /// Brings a department on board in four steps, each skipped or harmless when already done, so a retry
-/// after a crash at any point finishes the job: (1) a chain key in the keystore (generated, never
-/// shown), (2) registration in IssuerRegistry, (3) its account in Besu's accounts allowlist
+/// after a crash at any point finishes the job: (1) a chain key in the shared keystore (generated,
+/// never shown), (2) registration in IssuerRegistry, (3) its account in Besu's accounts allowlist
 /// (<see cref="AccountsAllowlist"/>), (4) the department record.
 /// </summary>
-public sealed class DepartmentOnboarding(CertificateStore store, IKeyStore keys, GovernanceSender governance, IssuerRegistryClient registry, AccountsAllowlist allowlist, TimeProvider time)
+public sealed class DepartmentOnboarding(CertificateStore store, IKeyStore keys, KeyEncryptionKeys keks, GovernanceSender governance, IssuerRegistryClient registry, AccountsAllowlist allowlist, TimeProvider time)
 {
     public async Task<OnboardingOutcome> OnboardAsync(string creditCode, string name, string actor, CancellationToken cancellationToken)
     {
-        var key = await keys.FindAsync(creditCode, cancellationToken);
-        if (key is null)
-        {
-            key = SigningKey.Generate();
-            await keys.SaveAsync(creditCode, key, cancellationToken);
-        }
+        // First writer wins: two instances onboarding the same department at once end up with one key.
+        var key = await keys.FindAsync(creditCode, cancellationToken) ?? await keys.AddAsync(creditCode, SigningKey.Generate(), cancellationToken);
+        // Its key-encryption key too, now rather than inside its first issuance's transaction.
+        await keks.EnsureAsync(creditCode, cancellationToken);
 
         var onChain = await registry.GetDepartmentAsync(key.Address);
         if (onChain.RegisteredAtBlock == 0)

@@ -10,7 +10,7 @@ namespace TrustLedger.CertService.Departments;
 /// The governance administrator's registry writes (the city's big-data bureau), signed with the key
 /// stored under <see cref="KeyId"/> in the keystore.
 /// </summary>
-public sealed class GovernanceSender(IKeyStore keys, IClient rpc, DeploymentRecord deployment, IOptions<ChainOptions> options) : IDisposable
+public sealed class GovernanceSender(IKeyStore keys, IClient rpc, DeploymentRecord deployment, ISendJournal journal, TimeProvider time, IOptions<ChainOptions> options) : IDisposable
 {
     public const string KeyId = "governance";
     private readonly SemaphoreSlim _create = new(1, 1);
@@ -29,7 +29,7 @@ public sealed class GovernanceSender(IKeyStore keys, IClient rpc, DeploymentReco
             {
                 var key = await keys.FindAsync(KeyId, cancellationToken)
                     ?? throw new InvalidOperationException($"no governance key '{KeyId}' in the keystore");
-                _sender ??= new TransactionSender(key, deployment.ChainId, rpc, options.Value.ReceiptTimeout);
+                _sender ??= new TransactionSender(key, deployment.ChainId, rpc, options.Value.ReceiptTimeout, journal, time);
             }
             finally
             {

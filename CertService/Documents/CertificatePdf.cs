@@ -149,11 +149,14 @@ public static class CertificatePdf
     {
         using var schema = JsonDocument.Parse(fieldsSchema);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (schema.RootElement.TryGetProperty("properties", out var properties))
+        // Types are checked to define every field as an object with a text description; a type stored
+        // before that check may not, and its fields then show under their names.
+        if (schema.RootElement.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in properties.EnumerateObject())
             {
-                if (property.Value.TryGetProperty("description", out var description) && description.GetString() is { Length: > 0 } text)
+                if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("description", out var description)
+                    && description.ValueKind == JsonValueKind.String && description.GetString() is { Length: > 0 } text)
                 {
                     // "注册资本, e.g. 1000万元人民币" → "注册资本"
                     labels[property.Name] = text.Split([',', ':', '(', '（'], 2)[0].Trim();

@@ -2,6 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Anchoring.Accounts;
+using TrustLedger.CertService.Anchoring.Pipeline;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Seals;
@@ -13,60 +16,127 @@ using TrustLedger.Ledger.Merkle;
 namespace TrustLedger.CertService.Documents;
 
 /// <summary>
-/// Step 0 of anchoring: render each accepted certificate to PDF, seal it with the department's
+/// The documents step: render each accepted certificate to PDF, seal it with the department's
 /// active seal, store it encrypted, and compute the leaf over the certificate plus the PDF's hash
 /// and seal code. Rendering happens here rather than in the request so a 10,000-row import stays
 /// an import; a certificate is batched only once its leaf exists.
 /// </summary>
-public sealed class DocumentStage(CertificateStore store, CertificateVault vault, DepartmentSeals seals, IOptions<DocumentOptions> options, TimeProvider time)
+/// <remarks>
+/// One certificate that cannot be rendered (its type's schema, its stored data) is retried with
+/// backoff and, after <see cref="AnchoringOptions.MaxAttempts"/> failures, quarantined with the
+/// reason; it never holds back the others. What fails for every certificate (fonts missing, the
+/// database gone) fails the step instead, which the pipeline retries, so no certificate is blamed for
+/// it. A department whose seals cannot sign now (suspended, unreadable) has its documents wait:
+/// they are never sealed unsealed.
+/// </remarks>
+public sealed class DocumentStage(
+    CertificateStore store,
+    CertificateVault vault,
+    DepartmentSeals seals,
+    LeasedDepartments leased,
+    PipelineSignals signals,
+    PipelineHealth health,
+    IOptions<DocumentOptions> options,
+    IOptions<AnchoringOptions> anchoring,
+    TimeProvider time,
+    ILogger<DocumentStage> logger) : IPipelineStep
 {
-    /// <summary>Seals up to <paramref name="max"/> waiting certificates; returns how many it sealed.</summary>
-    public async Task<int> SealWaitingAsync(int max, CancellationToken cancellationToken)
+    public const int Chunk = 200;
+
+    public string Name => PipelineSteps.Documents;
+
+    public async Task<StepPass> RunAsync(CancellationToken cancellationToken)
     {
-        var waiting = await store.Certificates.AsNoTracking()
-            .Where(c => c.Status == CertificateStatus.Pending && c.LeafHash == null)
-            .OrderBy(c => c.AcceptedAt)
-            .ThenBy(c => c.Id)
-            .Take(max)
-            .ToListAsync(cancellationToken);
-        if (waiting.Count == 0)
+        var departments = (await leased.HeldAsync(cancellationToken)).Select(d => d.CreditCode).ToList();
+        if (departments.Count == 0)
         {
-            return 0;
+            return StepPass.Idle;
         }
 
+        var (done, blocked) = await SealAsync(Chunk, departments, cancellationToken);
+        health.For(Name).Note = blocked;
+        if (done > 0)
+        {
+            signals.Nudge(PipelineSteps.Batches);
+        }
+
+        var now = time.GetUtcNow();
+        var waiting = await Waiting(departments, now).CountAsync(cancellationToken);
+        return new StepPass(done, waiting);
+    }
+
+    /// <summary>Seals up to <paramref name="max"/> waiting certificates of any department; returns how many it sealed.</summary>
+    public async Task<int> SealWaitingAsync(int max, CancellationToken cancellationToken) =>
+        (await SealAsync(max, null, cancellationToken)).Done;
+
+    private IQueryable<CertificateRecord> Waiting(IReadOnlyList<string>? departments, DateTimeOffset now)
+    {
+        var waiting = store.Certificates.AsNoTracking()
+            .Where(c => c.Status == CertificateStatus.Pending && c.LeafHash == null && (c.RetryAfter == null || c.RetryAfter <= now));
+        return departments is null ? waiting : waiting.Where(c => departments.Contains(c.IssuerCode));
+    }
+
+    private async Task<(int Done, string? Blocked)> SealAsync(int max, IReadOnlyList<string>? departments, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var waiting = await Waiting(departments, now).OrderBy(c => c.AcceptedAt).ThenBy(c => c.Id).Take(max).ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return (0, null);
+        }
+
+        // Missing fonts fail every document alike: the step's failure, not any certificate's.
         DocumentFonts.Install(options.Value);
-        var types = new Dictionary<(string, int), CertificateTypeRecord>();
-        var departmentSeals = new Dictionary<string, ActiveSeal?>(StringComparer.Ordinal);
+        var types = new Dictionary<(string, int), CertificateTypeRecord?>();
+        var choices = new Dictionary<string, SealChoice>(StringComparer.Ordinal);
         foreach (var record in waiting)
         {
             var typeKey = (record.TypeCode, record.TypeVersion);
             if (!types.ContainsKey(typeKey))
             {
-                types[typeKey] = await store.CertificateTypes.AsNoTracking().SingleAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
+                types[typeKey] = await store.CertificateTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
             }
 
-            if (!departmentSeals.ContainsKey(record.IssuerCode))
+            if (!choices.ContainsKey(record.IssuerCode))
             {
-                departmentSeals[record.IssuerCode] = await seals.ActiveSealAsync(store, record.IssuerCode, cancellationToken);
+                choices[record.IssuerCode] = await seals.ChooseAsync(store, record.IssuerCode, cancellationToken);
             }
         }
+
+        var ready = waiting.Where(r => !choices[r.IssuerCode].MustWait).ToList();
+        var blocked = choices.Values.FirstOrDefault(c => c.MustWait)?.WaitReason;
 
         // Rendering, sealing and encrypting are CPU work with no shared state: one document per core.
         // The database is written afterwards, in order, on this stage's own context.
-        var sealedDocuments = new SealedDocument[waiting.Count];
-        await Parallel.ForAsync(0, waiting.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
+        var results = new Rendered[ready.Count];
+        await Parallel.ForAsync(0, ready.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
         {
-            var record = waiting[i];
-            sealedDocuments[i] = await RenderAsync(record, types[(record.TypeCode, record.TypeVersion)], departmentSeals[record.IssuerCode], ct);
+            var record = ready[i];
+            try
+            {
+                var type = types[(record.TypeCode, record.TypeVersion)] ?? throw new InvalidOperationException($"type {record.TypeCode} version {record.TypeVersion} is not defined");
+                results[i] = new Rendered(record, await RenderAsync(record, type, choices[record.IssuerCode].Seal, ct), null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                results[i] = new Rendered(record, null, PipelineHealth.Describe(ex));
+            }
         });
 
         var done = 0;
-        foreach (var document in sealedDocuments)
+        foreach (var result in results)
         {
-            done += await StoreAsync(document, cancellationToken) ? 1 : 0;
+            if (result.Document is { } document)
+            {
+                done += await StoreAsync(document, cancellationToken) ? 1 : 0;
+            }
+            else
+            {
+                await RecordFailureAsync(result.Record, result.Failure!, cancellationToken);
+            }
         }
 
-        return done;
+        return (done, blocked);
     }
 
     private async Task<SealedDocument> RenderAsync(CertificateRecord record, CertificateTypeRecord type, ActiveSeal? seal, CancellationToken cancellationToken)
@@ -102,10 +172,38 @@ public sealed class DocumentStage(CertificateStore store, CertificateVault vault
                     .SetProperty(c => c.SealedDocument, document.SealedPdf)
                     .SetProperty(c => c.DocumentHash, document.DocumentHash)
                     .SetProperty(c => c.SealCode, document.SealCode)
-                    .SetProperty(c => c.LeafHash, document.Leaf),
+                    .SetProperty(c => c.LeafHash, document.Leaf)
+                    .SetProperty(c => c.FailedAttempts, 0)
+                    .SetProperty(c => c.LastFailure, (string?)null)
+                    .SetProperty(c => c.RetryAfter, (DateTimeOffset?)null),
                 cancellationToken);
         return updated == 1;
     }
 
+    // The certificate waits (backoff), and after too many failures in a row is quarantined with its reason.
+    private async Task RecordFailureAsync(CertificateRecord record, string failure, CancellationToken cancellationToken)
+    {
+        var attempts = record.FailedAttempts + 1;
+        var quarantined = attempts >= anchoring.Value.MaxAttempts;
+        var retryAfter = time.GetUtcNow() + Backoff.After(attempts, anchoring.Value);
+        await store.Certificates.Where(c => c.Id == record.Id && c.Status == CertificateStatus.Pending && c.LeafHash == null)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.FailedAttempts, attempts)
+                    .SetProperty(c => c.LastFailure, failure)
+                    .SetProperty(c => c.RetryAfter, (DateTimeOffset?)retryAfter)
+                    .SetProperty(c => c.Status, quarantined ? CertificateStatus.Failed : CertificateStatus.Pending),
+                cancellationToken);
+        if (quarantined)
+        {
+            logger.CertificateQuarantined(record.Id, attempts, failure);
+        }
+        else
+        {
+            logger.DocumentFailed(record.Id, attempts, failure);
+        }
+    }
+
     private sealed record SealedDocument(Guid Id, byte[] SealedCertificate, byte[] SealedPdf, byte[] DocumentHash, string? SealCode, byte[] Leaf);
+
+    private sealed record Rendered(CertificateRecord Record, SealedDocument? Document, string? Failure);
 }

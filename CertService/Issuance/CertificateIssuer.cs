@@ -79,8 +79,15 @@ public sealed class CertificateIssuer(
         string? sealCode = null;
         if (request.IsDataOnly)
         {
-            // Without an active seal the certificate is issued unsealed, as a PDF would be.
-            if (await seals.RecentActiveSealAsync(issuer.CreditCode, cancellationToken) is { } seal)
+            // A department without any seal issues unsealed, as a PDF would be; one whose seals cannot
+            // sign now (suspended, expired) issues nothing rather than an unsealed certificate for ever.
+            var choice = await seals.RecentChoiceAsync(issuer.CreditCode, cancellationToken);
+            if (choice.MustWait)
+            {
+                return IssuanceOutcome.SealUnavailable(choice.WaitReason!);
+            }
+
+            if (choice.Seal is { } seal)
             {
                 canonical = DataSeal.Seal(canonical, seal.Code, seal.Key, now);
                 sealCode = seal.Code;
@@ -112,11 +119,9 @@ public sealed class CertificateIssuer(
         if (request.RelatedIdentifier is { } replaced)
         {
             // The renewal supersedes the certificate it replaces: recorded on chain like any status change.
+            // A certificate already revoked or superseded stays as it is (the request is refused and the renewal still issued).
             var earlier = await store.Certificates.SingleAsync(c => c.Identifier == replaced && c.IssuerCode == issuer.CreditCode, cancellationToken);
-            if (CertificateTransitions.Allowed(earlier.Lifecycle, CertificateLifecycle.Superseded))
-            {
-                CertificateTransitions.Queue(store, earlier, CertificateLifecycle.Superseded, SupersededReason, now, "renewal:" + record.Identifier, now);
-            }
+            await CertificateTransitions.RequestAsync(store, earlier, CertificateLifecycle.Superseded, SupersededReason, now, "renewal:" + record.Identifier, now, cancellationToken);
         }
 
         return new IssuanceOutcome(record, []);

@@ -39,6 +39,8 @@ public static class ErrorCatalog
         [ErrorCodes.DocumentKindUnknown] = ("证照形式应为 pdf（签章的版式文件）或 none（仅数据，签章于数据）", "The document must be pdf (a sealed PDF) or none (data only, the seal signs the data)."),
         [ErrorCodes.SealSuiteUnknown] = ("签名算法套件应为 SM2-SM3 或 ECDSA-P256-SHA256", "The signature suite must be SM2-SM3 or ECDSA-P256-SHA256."),
         [ErrorCodes.SealPictureInvalid] = ("印模图片应为 base64 编码的 PNG，不超过 256 KB", "The seal picture must be a base64 PNG of at most 256 KB."),
+        [ErrorCodes.SealUnavailable] = ("本部门的电子印章当前均不可用（已挂起、已吊销或不在有效期内），暂不签发；印章恢复后重试", "None of your department's seals can sign now (suspended, revoked or outside their validity); nothing was issued. Retry once a seal is active."),
+        [ErrorCodes.TypeSchemaUnrenderable] = ("证照字段的每项定义都应为 JSON 对象（不支持布尔型模式），否则无法生成版式文件", "Every field definition must be a JSON object (boolean schemas are not accepted): a document could not be rendered from it."),
         [ErrorCodes.IssuerNotYours] = ("只能查询本部门签发的证照", "You can list only your own department's certificates."),
     };
 

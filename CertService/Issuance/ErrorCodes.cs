@@ -35,4 +35,6 @@ public static class ErrorCodes
     public const string SealSuiteUnknown = "seal.suite.unknown";
     public const string SealPictureInvalid = "seal.picture.invalid";
     public const string DocumentKindUnknown = "document.kind.unknown";
+    public const string SealUnavailable = "seal.unavailable";
+    public const string TypeSchemaUnrenderable = "type.schema.unrenderable";
 }

@@ -48,23 +48,20 @@ public static class LifecycleApi
 
         var now = time.GetUtcNow();
         var effectiveAt = request.EffectiveAt ?? now;
-        var last = await store.StatusChanges.AsNoTracking()
-            .Where(c => c.CertificateId == id && c.State != StatusChangeStates.Refused)
-            .OrderByDescending(c => c.EffectiveAt).Select(c => (DateTimeOffset?)c.EffectiveAt).FirstOrDefaultAsync(cancellationToken);
         var errors = new Dictionary<string, string[]>();
         if (request.Reason is not (>= 1 and <= 999))
         {
             errors["reason"] = ["reason is required: a code from 1 to 999 (1 data error, 2 holder request, 3 cancelled by law, 4 under investigation, 5 replaced)"];
         }
 
-        if (effectiveAt < now - MaxBackdate || effectiveAt > now.AddYears(1) || (last is { } previous && effectiveAt < previous))
+        if (effectiveAt < now - MaxBackdate || effectiveAt > now.AddYears(1))
         {
-            errors["effectiveAt"] = ["effectiveAt may lie at most 5 minutes in the past and a year ahead, and not before the previous change"];
+            errors["effectiveAt"] = [EffectiveAtRule];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-status-change", title: "The status change is not valid");
+            return InvalidChange(errors);
         }
 
         if (certificate.Status != CertificateStatus.Anchored)
@@ -72,15 +69,25 @@ public static class LifecycleApi
             return Problems.NotAnchoredYet(id);
         }
 
-        if (!CertificateTransitions.Allowed(certificate.Lifecycle, to))
+        var outcome = await CertificateTransitions.RequestAsync(store, certificate, to, request.Reason!.Value, effectiveAt, user.ActorName(), now, cancellationToken);
+        if (outcome.NotBefore is not null)
         {
-            return Problems.InvalidTransition(id, CertificateTransitions.Name(certificate.Lifecycle), CertificateTransitions.EventName(to));
+            return InvalidChange(new Dictionary<string, string[]> { ["effectiveAt"] = [EffectiveAtRule] });
         }
 
-        var change = CertificateTransitions.Queue(store, certificate, to, request.Reason!.Value, effectiveAt, user.ActorName(), now);
+        if (outcome.From is { } from)
+        {
+            return Problems.InvalidTransition(id, CertificateTransitions.Name(from), CertificateTransitions.EventName(to));
+        }
+
         await store.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/v1/certificates/{id}/history", View(change));
+        return TypedResults.Accepted($"/api/v1/certificates/{id}/history", View(outcome.Change!));
     }
+
+    private const string EffectiveAtRule = "effectiveAt may lie at most 5 minutes in the past and a year ahead, and not before a change already in effect";
+
+    private static ValidationProblem InvalidChange(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-status-change", title: "The status change is not valid");
 
     public static async Task<Results<Ok<CertificateHistoryView>, ProblemHttpResult>> HistoryAsync(Guid id, string? issuer, CertificateStore store, CancellationToken cancellationToken)
     {
@@ -99,10 +106,11 @@ public static class LifecycleApi
         }
 
         var changes = await store.StatusChanges.AsNoTracking().Where(c => c.CertificateId == id).OrderBy(c => c.RequestedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        events.AddRange(changes.Select(c => new HistoryEvent(CertificateTransitions.EventName(c.Status), c.EffectiveAt, c.Reason, c.State, c.TransactionHash, c.BlockNumber)));
+        events.AddRange(changes.Select(c => new HistoryEvent(
+            CertificateTransitions.EventName(c.Status), c.EffectiveAt, c.Reason, c.State, c.TransactionHash, c.BlockNumber, c.Id, c.RecordedEffectiveAt, c.RefusalReason ?? c.LastFailure)));
         return TypedResults.Ok(new CertificateHistoryView(certificate.Id, certificate.Identifier, certificate.IssuerCode, CertificateTransitions.Name(certificate.Lifecycle), events));
     }
 
     internal static StatusChangeView View(StatusChangeRecord c) =>
-        new(c.Id, c.CertificateId, CertificateTransitions.Name(c.Status), c.Reason, c.EffectiveAt, c.State, c.TransactionHash, c.BlockNumber);
+        new(c.Id, c.CertificateId, CertificateTransitions.Name(c.Status), c.Reason, c.EffectiveAt, c.State, c.TransactionHash, c.BlockNumber, c.RecordedEffectiveAt, c.RefusalReason ?? c.LastFailure);
 }

@@ -1,98 +1,272 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Anchoring;
+using TrustLedger.CertService.Anchoring.Accounts;
+using TrustLedger.CertService.Anchoring.Pipeline;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 
 namespace TrustLedger.CertService.Lifecycle;
 
 /// <summary>
-/// A step of each anchoring round: the pending status changes of anchored certificates go to
-/// CertificateStatusRegistry, one transaction per department for up to <see cref="MaxChanges"/>
-/// changes, sent by that department's own account. A change found already on chain (sent before a
-/// crash) is recorded from the chain, not sent twice. If the chain refuses a transaction, its
-/// changes are marked refused and the certificates' mirrored status is rebuilt from the rest.
+/// The status-changes step: the due changes of anchored certificates go to CertificateStatusRegistry,
+/// per department in its own account's transactions of up to <see cref="MaxChanges"/> changes,
+/// in the order they take effect. Every change the API answered 202 reaches the chain or is reported
+/// failed or refused with its reason; none is silently reversed.
 /// </summary>
-public sealed class StatusChangeSubmitter(CertificateStore store, CertificateStatusClient registry, DepartmentSenders senders)
+/// <remarks>
+/// <list type="bullet">
+/// <item>Each change carries its own id; the registry records an id once, so a change sent twice (a
+/// crash after mining, two instances) is recorded once, and is found again by that id.</item>
+/// <item>When the chain would refuse a chunk, the first change it refuses is found by bisection
+/// (gas estimates of ever shorter prefixes): the changes before it are sent; it alone is refused,
+/// with its decoded reason, if the refusal is one the chain will repeat; a refusal that passes with
+/// time (the department suspended, the sender not allowlisted) holds the department's changes back
+/// until it passes; one nobody can explain is retried and after too many tries set aside.</item>
+/// <item>A change scheduled for later is sent when it is due, so it never blocks a more urgent one;
+/// the later changes of a certificate wait behind any of its changes that waits.</item>
+/// <item>A change whose certificate will never be anchored (its batch refused) is closed as failed.</item>
+/// </list>
+/// </remarks>
+public sealed class StatusChangeSubmitter(
+    CertificateStore store,
+    CertificateStatusClient registry,
+    DepartmentSenders senders,
+    LeasedDepartments leased,
+    ChainRefusals refusals,
+    PipelineHealth health,
+    IOptions<AnchoringOptions> options,
+    TimeProvider time,
+    ILogger<StatusChangeSubmitter> logger) : IPipelineStep
 {
-    public const int MaxChanges = 200;
+    public const int MaxChanges = 100;
 
-    public async Task SubmitWaitingAsync(CancellationToken cancellationToken)
+    public string Name => PipelineSteps.StatusChanges;
+
+    public async Task<StepPass> RunAsync(CancellationToken cancellationToken)
     {
+        var sent = 0;
+        var waiting = 0;
+        string? note = null;
+        foreach (var department in await leased.HeldAsync(cancellationToken))
+        {
+            var (done, left, blocked) = await SubmitAsync(department, cancellationToken);
+            sent += done;
+            waiting += left;
+            note ??= blocked;
+        }
+
+        health.For(Name).Note = note;
+        return new StepPass(sent, waiting);
+    }
+
+    /// <summary>Sends a department's due changes now (for tests: whatever this instance holds).</summary>
+    public async Task<(int Sent, int Waiting, string? Blocked)> SubmitAsync(Department department, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        var now = time.GetUtcNow();
         var pending = await store.StatusChanges
-            .Where(c => c.State == StatusChangeStates.Pending)
-            .OrderBy(c => c.RequestedAt).ThenBy(c => c.Id)
+            .Where(c => c.State == StatusChangeStates.Pending && c.IssuerCode == department.CreditCode)
+            .OrderBy(c => c.EffectiveAt).ThenBy(c => c.RequestedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
-            return;
+            return (0, 0, null);
         }
 
         var ids = pending.Select(c => c.CertificateId).Distinct().ToList();
-        var certificates = await store.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var ready = pending.Where(c => certificates[c.CertificateId].Status == CertificateStatus.Anchored);
-        foreach (var group in ready.GroupBy(c => c.IssuerCode, StringComparer.Ordinal))
-        {
-            foreach (var chunk in group.Chunk(MaxChanges))
-            {
-                await SubmitAsync(group.Key, chunk, certificates, cancellationToken);
-            }
-        }
-    }
+        var certificates = await store.Certificates.AsNoTracking().Include(c => c.Batch).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        await CloseNeverAnchoredAsync(pending, certificates, cancellationToken);
 
-    private async Task SubmitAsync(string issuerCode, StatusChangeRecord[] changes, Dictionary<Guid, CertificateRecord> certificates, CancellationToken cancellationToken)
-    {
-        var toSend = new List<(StatusChangeRecord Change, LifecycleChangeRequest Request)>();
-        foreach (var change in changes)
+        var ready = new List<Outgoing>();
+        var heldBack = new HashSet<Guid>();
+        foreach (var change in pending.Where(c => c.State == StatusChangeStates.Pending))
         {
             var certificate = certificates[change.CertificateId];
-            var key = CertificateStatusKey.Of(certificate.Salt, certificate.Identifier);
-            var onChain = (await registry.GetHistoryAsync(key)).Changes.FirstOrDefault(h => h.Status == change.Status && h.EffectiveAt == change.EffectiveAt);
-            if (onChain is not null)
+            if (heldBack.Contains(certificate.Id) || certificate.Status != CertificateStatus.Anchored || change.EffectiveAt > now || change.RetryAfter > now)
             {
-                change.State = StatusChangeStates.Anchored;
-                change.BlockNumber = (long)onChain.BlockNumber;
+                // Not due, or behind one of its certificate's changes that is not: it keeps its place.
+                heldBack.Add(certificate.Id);
                 continue;
             }
 
-            toSend.Add((change, new LifecycleChangeRequest(key, change.Status, change.Reason, change.EffectiveAt)));
+            ready.Add(new Outgoing(change, new LifecycleChangeRequest(
+                StatusChangeId.Of(change.Id), CertificateStatusKey.Of(certificate.Salt, certificate.Identifier), change.Status, change.Reason, change.EffectiveAt)));
         }
 
-        if (toSend.Count > 0)
+        if (ready.Count == 0)
         {
-            var department = await DepartmentDirectory.FindAsync(store, issuerCode, cancellationToken)
-                ?? throw new InvalidOperationException($"status changes belong to unconfigured department {issuerCode}");
-            var outcome = await registry.RecordAsync(await senders.ForAsync(department), toSend.Select(s => s.Request).ToList(), cancellationToken);
-            foreach (var (change, _) in toSend)
+            return (0, 0, null);
+        }
+
+        var sender = await senders.ForAsync(department);
+        var sent = 0;
+        foreach (var chunk in ready.Chunk(MaxChanges))
+        {
+            var (done, blocked) = await SendChunkAsync(department, sender, [.. chunk], cancellationToken);
+            sent += done;
+            if (blocked is not null)
             {
-                change.State = outcome.Succeeded ? StatusChangeStates.Anchored : StatusChangeStates.Refused;
-                change.TransactionHash = outcome.TransactionHash;
-                change.BlockNumber = outcome.BlockNumber is { } block ? (long)block : null;
-                change.RefusalReason = outcome.Revert?.Description;
+                logger.StatusChangesWait(department.CreditCode, blocked);
+                return (sent, ready.Count - sent, $"department {department.CreditCode}: {blocked}");
+            }
+        }
+
+        return (sent, 0, null);
+    }
+
+    private async Task<(int Sent, string? Blocked)> SendChunkAsync(Department department, TransactionSender sender, List<Outgoing> remaining, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        // Each round either sends, refuses one change, or sets one aside: it ends.
+        while (remaining.Count > 0)
+        {
+            var refusal = await registry.TryRecordAsync(sender, Requests(remaining));
+            if (refusal is null)
+            {
+                var outcome = await registry.RecordAsync(sender, Requests(remaining), cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    // The state moved between estimate and mining, or the transaction was replaced: the next pass looks again.
+                    return (sent, outcome.Revert!.Description);
+                }
+
+                await RecordAnchoredAsync(remaining, outcome.TransactionHash!, cancellationToken);
+                return (sent + remaining.Count, null);
             }
 
-            if (!outcome.Succeeded)
+            if (await refusals.ClassifyAsync(refusal, department.Account) == RefusalKind.Transient)
             {
-                await store.SaveChangesAsync(cancellationToken);
-                await RebuildMirrorsAsync(toSend.Select(s => s.Change.CertificateId).Distinct().ToList(), cancellationToken);
+                return (sent, refusal.Description);
             }
+
+            var (passing, culprit, reason) = await FindFirstRefusedAsync(sender, remaining, refusal);
+            if (passing > 0)
+            {
+                var prefix = remaining[..passing];
+                var outcome = await registry.RecordAsync(sender, Requests(prefix), cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    return (sent, outcome.Revert!.Description);
+                }
+
+                await RecordAnchoredAsync(prefix, outcome.TransactionHash!, cancellationToken);
+                sent += passing;
+            }
+
+            var change = remaining[culprit].Change;
+            var kind = await refusals.ClassifyAsync(reason, department.Account);
+            if (kind == RefusalKind.Transient)
+            {
+                return (sent, reason.Description);
+            }
+
+            if (kind == RefusalKind.Permanent)
+            {
+                await RefuseAsync(change, reason.Description, cancellationToken);
+                remaining = remaining[(culprit + 1)..];
+            }
+            else
+            {
+                await SetAsideAsync(change, reason.Description, cancellationToken);
+                // Its certificate's later changes must not overtake it.
+                remaining = remaining[(culprit + 1)..].Where(o => o.Change.CertificateId != change.CertificateId).ToList();
+            }
+        }
+
+        return (sent, null);
+    }
+
+    // The longest prefix the chain accepts, the index of the change after it, and why the chain refuses that one.
+    private async Task<(int Passing, int Culprit, ContractRevert Reason)> FindFirstRefusedAsync(TransactionSender sender, List<Outgoing> changes, ContractRevert whole)
+    {
+        int lo = 0, hi = changes.Count;
+        var reason = whole;
+        while (hi - lo > 1)
+        {
+            var mid = (lo + hi) / 2;
+            if (await registry.TryRecordAsync(sender, Requests(changes[..mid])) is { } refused)
+            {
+                hi = mid;
+                reason = refused;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return (lo, hi - 1, reason);
+    }
+
+    private async Task RecordAnchoredAsync(List<Outgoing> changes, string transactionHash, CancellationToken cancellationToken)
+    {
+        var recorded = (await registry.RecordedByAsync(transactionHash)).ToDictionary(r => Convert.ToHexString(r.ChangeId), StringComparer.Ordinal);
+        foreach (var (change, request) in changes)
+        {
+            // Not in this transaction's events: the registry skipped it as recorded before (a send whose outcome was lost).
+            var where = recorded.GetValueOrDefault(Convert.ToHexString(request.ChangeId)) ?? await registry.FindRecordedAsync(request.Key, request.ChangeId)
+                ?? throw new ChainUnavailableException($"status change {change.Id} was sent in {transactionHash} but is not on record");
+            change.State = StatusChangeStates.Anchored;
+            change.TransactionHash = where.TransactionHash;
+            change.BlockNumber = (long)where.BlockNumber;
+            change.RecordedEffectiveAt = where.EffectiveAt;
+            change.FailedAttempts = 0;
+            change.LastFailure = null;
+            change.RetryAfter = null;
         }
 
         await store.SaveChangesAsync(cancellationToken);
     }
 
-    // After a refusal, a certificate's status is that of its last change not refused (active if none).
-    private async Task RebuildMirrorsAsync(List<Guid> ids, CancellationToken cancellationToken)
+    private async Task RefuseAsync(StatusChangeRecord change, string reason, CancellationToken cancellationToken)
     {
-        foreach (var id in ids)
+        change.State = StatusChangeStates.Refused;
+        change.RefusalReason = reason;
+        await store.SaveChangesAsync(cancellationToken);
+        await CertificateTransitions.RebuildMirrorsAsync(store, [change.CertificateId], cancellationToken);
+        logger.StatusChangeRefused(change.Id, reason);
+    }
+
+    private async Task SetAsideAsync(StatusChangeRecord change, string reason, CancellationToken cancellationToken)
+    {
+        change.FailedAttempts++;
+        change.LastFailure = reason;
+        if (change.FailedAttempts >= options.Value.MaxAttempts)
         {
-            var last = await store.StatusChanges.AsNoTracking()
-                .Where(c => c.CertificateId == id && c.State != StatusChangeStates.Refused)
-                .OrderByDescending(c => c.RequestedAt).ThenByDescending(c => c.Id)
-                .Select(c => (CertificateLifecycle?)c.Status).FirstOrDefaultAsync(cancellationToken);
-            await store.Certificates.Where(c => c.Id == id)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Lifecycle, last ?? CertificateLifecycle.Active), cancellationToken);
+            change.State = StatusChangeStates.Failed;
+            change.RefusalReason = $"set aside after {change.FailedAttempts} tries: {reason}";
+            await store.SaveChangesAsync(cancellationToken);
+            await CertificateTransitions.RebuildMirrorsAsync(store, [change.CertificateId], cancellationToken);
+            return;
+        }
+
+        change.RetryAfter = time.GetUtcNow() + Backoff.After(change.FailedAttempts, options.Value);
+        await store.SaveChangesAsync(cancellationToken);
+    }
+
+    // A change of a certificate whose batch the chain refused can never be recorded: closed, with the reason.
+    private async Task CloseNeverAnchoredAsync(List<StatusChangeRecord> pending, Dictionary<Guid, CertificateRecord> certificates, CancellationToken cancellationToken)
+    {
+        var closed = new List<Guid>();
+        foreach (var change in pending.Where(c => certificates[c.CertificateId].Status == CertificateStatus.Refused))
+        {
+            change.State = StatusChangeStates.Failed;
+            change.RefusalReason = $"its certificate was never anchored: the chain refused its batch ({certificates[change.CertificateId].Batch?.RefusalReason})";
+            closed.Add(change.CertificateId);
+        }
+
+        if (closed.Count > 0)
+        {
+            await store.SaveChangesAsync(cancellationToken);
+            await CertificateTransitions.RebuildMirrorsAsync(store, closed.Distinct().ToList(), cancellationToken);
         }
     }
+
+    private static List<LifecycleChangeRequest> Requests(IEnumerable<Outgoing> changes) => changes.Select(c => c.Request).ToList();
+
+    private sealed record Outgoing(StatusChangeRecord Change, LifecycleChangeRequest Request);
 }

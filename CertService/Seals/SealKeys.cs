@@ -4,7 +4,7 @@ using TrustLedger.Ledger.Keys;
 namespace TrustLedger.CertService.Seals;
 
 /// <summary>Seal keys (SM2 or P-256), kept encrypted in the keystore under <c>seal-{code}</c>; they never leave this service.</summary>
-public sealed class SealKeys(FileKeyStore keystore)
+public sealed class SealKeys(ISecretStore keystore)
 {
     public async Task<SealKeyPair> CreateAsync(string sealCode, string suite, CancellationToken cancellationToken)
     {
@@ -14,9 +14,9 @@ public sealed class SealKeys(FileKeyStore keystore)
             return existing;
         }
 
-        var pair = SealKeyPair.Generate(suite);
-        await keystore.SaveSecretAsync(KeyId(sealCode), pair.PrivateKeyBytes(), suite == SealKeyPair.Sm2Sm3 ? "sm2-seal" : "ecdsa-p256-seal", cancellationToken);
-        return pair;
+        // First writer wins: a racing instance's key is the one both register.
+        var stored = await keystore.AddSecretAsync(KeyId(sealCode), SealKeyPair.Generate(suite).PrivateKeyBytes(), suite == SealKeyPair.Sm2Sm3 ? "sm2-seal" : "ecdsa-p256-seal", cancellationToken);
+        return SealKeyPair.FromPrivateKey(suite, stored);
     }
 
     public async Task<SealKeyPair?> FindAsync(string sealCode, string suite, CancellationToken cancellationToken) =>

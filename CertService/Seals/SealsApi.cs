@@ -85,34 +85,47 @@ public static partial class SealsApi
             return Problems.SealExists(request.Code!);
         }
 
+        var pair = await keys.CreateAsync(request.Code!, suite, cancellationToken);
+        var record = new SealRecord
+        {
+            Code = request.Code!,
+            DepartmentCode = owner.CreditCode,
+            Name = request.Name!.Trim(),
+            SealType = request.Type ?? 1,
+            Suite = suite,
+            Picture = picture,
+            ValidFrom = request.ValidFrom!.Value,
+            ValidUntil = request.ValidUntil!.Value,
+            PublicKey = pair.PublicKeyBytes,
+            Certificate = SealCertificate.Create(pair, request.Code!, owner.CreditCode, request.ValidFrom.Value, request.ValidUntil.Value).GetEncoded(),
+            State = ChainWriteStates.Prepared,
+            CreatedAt = services.Time.GetUtcNow(),
+            CreatedBy = user.ActorName(),
+        };
+
+        // Recorded before the chain is written: a crash between the two leaves a seal the reconciliation finishes.
+        services.Store.Seals.Add(record);
         try
         {
-            var pair = await keys.CreateAsync(request.Code!, suite, cancellationToken);
-            var sender = await services.Governance.SenderAsync(cancellationToken);
-            var outcome = await services.Chain.RegisterAsync(
-                sender, request.Code!, owner.Account, pair.PublicKeyBytes, request.ValidFrom!.Value, request.ValidUntil!.Value, request.Type ?? 1, request.Name!.Trim(), cancellationToken);
+            await services.Store.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.SealExists(request.Code!);
+        }
+
+        try
+        {
+            var outcome = await SealRegistration.SendAsync(services.Chain, await services.Governance.SenderAsync(cancellationToken), record, owner.Account, cancellationToken);
             if (!outcome.Succeeded)
             {
+                services.Store.Seals.Remove(record);
+                await services.Store.SaveChangesAsync(cancellationToken);
                 return Problems.ChainRefused(outcome.Revert!.Description);
             }
 
-            var record = new SealRecord
-            {
-                Code = request.Code!,
-                DepartmentCode = owner.CreditCode,
-                Name = request.Name!.Trim(),
-                SealType = request.Type ?? 1,
-                Suite = suite,
-                Picture = picture,
-                ValidFrom = request.ValidFrom.Value,
-                ValidUntil = request.ValidUntil.Value,
-                PublicKey = pair.PublicKeyBytes,
-                Certificate = SealCertificate.Create(pair, request.Code!, owner.CreditCode, request.ValidFrom.Value, request.ValidUntil.Value).GetEncoded(),
-                RegistrationTransaction = outcome.TransactionHash!,
-                CreatedAt = services.Time.GetUtcNow(),
-                CreatedBy = user.ActorName(),
-            };
-            services.Store.Seals.Add(record);
+            record.State = ChainWriteStates.Published;
+            record.RegistrationTransaction = outcome.TransactionHash;
             await services.Store.SaveChangesAsync(cancellationToken);
             services.Seals.Forget(owner.CreditCode);
             return TypedResults.Created($"/api/v1/seals/{record.Code}", View(record, SealStatus.Active));
@@ -126,7 +139,7 @@ public static partial class SealsApi
     /// <summary>A seal's public key and its status as the chain says now.</summary>
     public static async Task<Results<Ok<SealView>, ProblemHttpResult>> GetSeal(string code, [AsParameters] SealServices services, CancellationToken cancellationToken)
     {
-        var record = await services.Store.Seals.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
+        var record = await services.Store.Seals.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code && s.State == ChainWriteStates.Published, cancellationToken);
         if (record is null)
         {
             return Problems.SealNotFound(code);
@@ -146,7 +159,7 @@ public static partial class SealsApi
     private static async Task<Results<Ok<SealView>, ProblemHttpResult>> ChangeAsync(
         string code, SealServices services, Func<SealRegistryClient, TransactionSender, Task<TransactionOutcome>> change, CancellationToken cancellationToken)
     {
-        var record = await services.Store.Seals.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
+        var record = await services.Store.Seals.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code && s.State == ChainWriteStates.Published, cancellationToken);
         if (record is null)
         {
             return Problems.SealNotFound(code);
@@ -172,7 +185,7 @@ public static partial class SealsApi
 
     private static SealView View(SealRecord seal, SealStatus status) => new(
         seal.Code, seal.DepartmentCode, seal.Name, seal.SealType, seal.ValidFrom, seal.ValidUntil, seal.Suite,
-        Convert.ToHexStringLower(seal.PublicKey), seal.Picture is null ? null : Convert.ToHexStringLower(Ledger.Hashing.HashFunctions.Hash(Ledger.Hashing.Sm3HashFunction.Instance, seal.Picture)), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction);
+        Convert.ToHexStringLower(seal.PublicKey), seal.Picture is null ? null : Convert.ToHexStringLower(Ledger.Hashing.HashFunctions.Hash(Ledger.Hashing.Sm3HashFunction.Instance, seal.Picture)), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction ?? "");
 
     [GeneratedRegex("^[0-9A-Za-z-]{4,59}$")]
     private static partial Regex SealCodePattern();

@@ -81,7 +81,7 @@ public static partial class AgenciesApi
         var events = await query.OrderBy(e => e.At).ThenBy(e => e.Id).Take(1000).ToListAsync(cancellationToken);
         return TypedResults.Ok(events.Select(e => new SharingEventView(
             e.Id, e.GrantId, e.CertificateId, e.AgencyCode, e.Kind, e.Actor, e.Detail, e.At, Convert.ToHexStringLower(e.EntryHash), SharingTrail.CanonicalJson(e),
-            e.TrailRoot is null ? null : new TrailView(
+            e.TrailRoot is null || e.TrailBlock is null ? null : new TrailView(
                 Convert.ToHexStringLower(e.TrailRoot), e.TrailIndex!.Value, e.TrailSize!.Value, CertificatesApi.SplitPath(e.TrailProof),
                 deployment.AuditTrail!, e.TrailTransaction, e.TrailBlock!.Value))).ToList());
     }

@@ -1,31 +1,44 @@
 using TrustLedger.CertService.Departments;
+using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Hashing;
 
 namespace TrustLedger.CertService.Sharing;
 
 /// <summary>
-/// Anchors the Merkle root of a batch of audit-trail lines in AuditTrail with governance's
-/// recorder key. A root already on chain (sent before a crash, or by a racing instance) is
-/// recorded from the chain instead of sent again.
+/// Anchors the Merkle roots of audit-trail lines in AuditTrail with governance's recorder key, in
+/// two steps as certificate batches are: <see cref="Prepare{T}"/> fixes each line's place in the
+/// tree (the caller commits), then <see cref="AnchorPreparedAsync{T}"/> sends the root and records
+/// the block. A root already on chain (sent before a crash, or by a racing instance) is recorded
+/// from the chain instead of sent again, and a crash between the two steps resumes with the same root.
 /// </summary>
 public sealed class TrailRootAnchor(AuditTrailClient trail, GovernanceSender governance)
 {
-    /// <summary>Builds the SM3 tree over the lines' leaf hashes, anchors its root, and records each line's place and proof (the caller saves).</summary>
-    public async Task AnchorLinesAsync<T>(IReadOnlyList<T> lines, string kind, CancellationToken cancellationToken)
-        where T : Storage.IAnchoredTrailLine
+    /// <summary>Builds the SM3 tree over the lines' leaf hashes and records each line's root, index, size and proof (not yet anchored).</summary>
+    public static void Prepare<T>(IReadOnlyList<T> lines)
+        where T : IAnchoredTrailLine
     {
         ArgumentNullException.ThrowIfNull(lines);
         var tree = Ledger.Merkle.MerkleTree.Build(new Ledger.Merkle.MerkleHasher(Sm3HashFunction.Instance), lines.Select(l => l.EntryHash).ToList());
-        var (transaction, block) = await AnchorAsync(tree.Root, kind, lines.Count, cancellationToken);
         for (var i = 0; i < lines.Count; i++)
         {
             lines[i].TrailRoot = tree.Root;
             lines[i].TrailIndex = i;
             lines[i].TrailSize = lines.Count;
             lines[i].TrailProof = tree.ProveInclusion(i).Path.SelectMany(p => p).ToArray();
-            lines[i].TrailTransaction = transaction;
-            lines[i].TrailBlock = (long)block;
+        }
+    }
+
+    /// <summary>Anchors the root the lines were prepared under and records the transaction and block on each (the caller saves).</summary>
+    public async Task AnchorPreparedAsync<T>(IReadOnlyList<T> lines, string kind, CancellationToken cancellationToken)
+        where T : IAnchoredTrailLine
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var (transaction, block) = await AnchorAsync(lines[0].TrailRoot!, kind, lines.Count, cancellationToken);
+        foreach (var line in lines)
+        {
+            line.TrailTransaction = transaction;
+            line.TrailBlock = (long)block;
         }
     }
 

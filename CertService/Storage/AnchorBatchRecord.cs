@@ -28,5 +28,14 @@ public sealed class AnchorBatchRecord
 
     public string? RefusalReason { get; set; }
 
+    /// <summary>How many times the pipeline failed on this record in a row; reset when it succeeds.</summary>
+    public int FailedAttempts { get; set; }
+
+    /// <summary>What went wrong the last time (for operators; no personal data).</summary>
+    public string? LastFailure { get; set; }
+
+    /// <summary>Not tried again before this time (backoff after a failure).</summary>
+    public DateTimeOffset? RetryAfter { get; set; }
+
     public List<CertificateRecord> Certificates { get; set; } = [];
 }

@@ -10,4 +10,7 @@ public enum AnchorBatchState
 
     /// <summary>The chain refused the anchor for a reason that a retry cannot change.</summary>
     Refused = 2,
+
+    /// <summary>Sending failed too often for reasons that may pass (see <c>LastFailure</c>); set aside until an administrator retries it.</summary>
+    Failed = 3,
 }

@@ -65,4 +65,13 @@ public sealed class CertificateRecord
 
     /// <summary>The inclusion proof's sibling hashes, concatenated (32 bytes each).</summary>
     public byte[]? ProofPath { get; set; }
+
+    /// <summary>How many times the pipeline failed on this record in a row; reset when it succeeds.</summary>
+    public int FailedAttempts { get; set; }
+
+    /// <summary>What went wrong the last time (for operators; no personal data).</summary>
+    public string? LastFailure { get; set; }
+
+    /// <summary>Not tried again before this time (backoff after a failure).</summary>
+    public DateTimeOffset? RetryAfter { get; set; }
 }

@@ -11,4 +11,10 @@ public enum CertificateStatus
 
     /// <summary>The chain refused its batch (for example the department lost the type); never anchored.</summary>
     Refused = 2,
+
+    /// <summary>
+    /// Quarantined: its document could not be made too often in a row (see <c>LastFailure</c>), so
+    /// it is set aside and everything behind it proceeds; an administrator retries it after a fix.
+    /// </summary>
+    Failed = 3,
 }

@@ -36,6 +36,9 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<DatasetVersionRecord> DatasetVersions => Set<DatasetVersionRecord>();
 
+    /// <summary>The dataset versions on chain (not those still being published).</summary>
+    public IQueryable<DatasetVersionRecord> PublishedVersions => DatasetVersions.Where(v => v.State == ChainWriteStates.Published);
+
     public DbSet<DataSharingRequestRecord> DataSharingRequests => Set<DataSharingRequestRecord>();
 
     public DbSet<DataTrailEntryRecord> DataTrail => Set<DataTrailEntryRecord>();
@@ -44,7 +47,14 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     public DbSet<SharingEventRecord> SharingEvents => Set<SharingEventRecord>();
 
-    /// <summary>Advances and returns the serial counter in one statement, atomic across instances sharing the database.</summary>
+    public DbSet<ChainAccountRecord> ChainAccounts => Set<ChainAccountRecord>();
+
+    public DbSet<ChainTransactionRecord> ChainTransactions => Set<ChainTransactionRecord>();
+
+    public DbSet<AccountLeaseRecord> AccountLeases => Set<AccountLeaseRecord>();
+
+    public DbSet<StoredKeyRecord> StoredKeys => Set<StoredKeyRecord>();
+
     /// <summary>The unrevoked API key with this hash, if any.</summary>
     public Task<ApiKeyRecord?> FindActiveApiKeyAsync(string keyHash, CancellationToken cancellationToken) => this switch
     {
@@ -81,6 +91,8 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CertificateStore).Assembly, t => t.Namespace == typeof(EntityConfigurations.ChainAccountConfiguration).Namespace);
         var certificate = modelBuilder.Entity<CertificateRecord>();
         certificate.ToTable("certificates");
         certificate.HasKey(c => c.Id);
@@ -94,6 +106,7 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         certificate.HasIndex(c => new { c.Status, c.BatchId, c.IssuerCode, c.AcceptedAt });
         certificate.HasIndex(c => c.HolderCodeHash);
         certificate.HasIndex(c => new { c.IssuerCode, c.TypeCode, c.AcceptedAt });
+        certificate.Property(c => c.LastFailure).HasMaxLength(1000);
         certificate.HasOne(c => c.Batch).WithMany(b => b.Certificates).HasForeignKey(c => c.BatchId);
 
         var batch = modelBuilder.Entity<AnchorBatchRecord>();
@@ -104,6 +117,7 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         batch.Property(b => b.IssuerCode).HasMaxLength(18);
         batch.Property(b => b.HashAlgorithm).HasMaxLength(16);
         batch.Property(b => b.TransactionHash).HasMaxLength(66);
+        batch.Property(b => b.LastFailure).HasMaxLength(1000);
 
         var department = modelBuilder.Entity<DepartmentRecord>();
         department.ToTable("departments");
@@ -124,12 +138,14 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         revision.HasKey(r => r.Id);
         revision.Property(r => r.Code).HasMaxLength(64);
         revision.HasIndex(r => new { r.Code, r.CatalogVersion }).IsUnique();
+        revision.Property(r => r.State).HasMaxLength(16);
 
         var dataset = modelBuilder.Entity<DatasetVersionRecord>();
         dataset.ToTable("dataset_versions");
         dataset.HasKey(d => d.Id);
         dataset.Property(d => d.ResourceCode).HasMaxLength(64);
         dataset.HasIndex(d => new { d.ResourceCode, d.Version }).IsUnique();
+        dataset.Property(d => d.State).HasMaxLength(16);
 
         var dataRequest = modelBuilder.Entity<DataSharingRequestRecord>();
         dataRequest.ToTable("data_sharing_requests");
@@ -153,6 +169,7 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         change.Property(c => c.State).HasMaxLength(16);
         change.Property(c => c.TransactionHash).HasMaxLength(66);
         change.HasIndex(c => new { c.State, c.IssuerCode, c.RequestedAt });
+        change.Property(c => c.LastFailure).HasMaxLength(1000);
         change.HasIndex(c => c.CertificateId);
 
         var agency = modelBuilder.Entity<AgencyRecord>();
@@ -204,6 +221,7 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         seal.HasKey(s => s.Code);
         seal.Property(s => s.Code).HasMaxLength(59);
         seal.HasIndex(s => s.DepartmentCode);
+        seal.Property(s => s.State).HasMaxLength(16);
 
         var audit = modelBuilder.Entity<GrantAuditRecord>();
         audit.ToTable("grant_audit");

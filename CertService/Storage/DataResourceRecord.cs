@@ -49,9 +49,15 @@ public sealed class DataResourceRevisionRecord
 
     public required byte[] Hash { get; set; }
 
-    public required string TransactionHash { get; set; }
+    /// <summary>
+    /// <c>prepared</c> (written before the chain's write; the entry takes it on once it is anchored:
+    /// <see cref="CanonicalJson"/> holds all of it), <c>published</c> or <c>abandoned</c>.
+    /// </summary>
+    public string State { get; set; } = ChainWriteStates.Published;
 
-    public long BlockNumber { get; set; }
+    public string? TransactionHash { get; set; }
+
+    public long? BlockNumber { get; set; }
 
     public DateTimeOffset At { get; set; }
 

@@ -33,9 +33,15 @@ public sealed class DatasetVersionRecord
 
     public DateTimeOffset PublishedAt { get; set; }
 
-    public required string TransactionHash { get; set; }
+    /// <summary>
+    /// <c>prepared</c> (recorded before its transaction is sent, so a crash between the chain's write
+    /// and this one heals from the chain), <c>published</c>, or <c>abandoned</c> (never reached the chain).
+    /// </summary>
+    public string State { get; set; } = ChainWriteStates.Published;
 
-    public long BlockNumber { get; set; }
+    public string? TransactionHash { get; set; }
+
+    public long? BlockNumber { get; set; }
 
     public long ElapsedMilliseconds { get; set; }
 }

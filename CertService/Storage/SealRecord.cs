@@ -28,7 +28,10 @@ public sealed class SealRecord
     /// <summary>The seal's self-issued X.509 certificate (DER), carried in every signature it makes.</summary>
     public required byte[] Certificate { get; set; }
 
-    public required string RegistrationTransaction { get; set; }
+    /// <summary><c>prepared</c> (recorded before its registration is sent), <c>published</c> (registered in SealRegistry) or <c>abandoned</c>.</summary>
+    public string State { get; set; } = ChainWriteStates.Published;
+
+    public string? RegistrationTransaction { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -19,13 +19,24 @@ public sealed class StatusChangeRecord
     /// <summary>The reason code (e.g. 1 data error, 2 holder request, 3 cancelled by law, 4 under investigation).</summary>
     public ushort Reason { get; set; }
 
+    /// <summary>The effective time the issuer asked for.</summary>
     public DateTimeOffset EffectiveAt { get; set; }
+
+    /// <summary>
+    /// The effective time the chain recorded, once anchored: the requested one, or the recording
+    /// block's time when the request lay outside the chain's back-dating window (an outage delayed it).
+    /// </summary>
+    public DateTimeOffset? RecordedEffectiveAt { get; set; }
 
     public DateTimeOffset RequestedAt { get; set; }
 
     public required string RequestedBy { get; set; }
 
-    /// <summary><c>pending</c>, <c>anchored</c> or <c>refused</c>.</summary>
+    /// <summary>
+    /// <c>pending</c>, <c>anchored</c>, <c>refused</c> (the chain refused this change, the reason says
+    /// why) or <c>failed</c> (it can never be sent: its certificate was never anchored, or a more
+    /// urgent change overtook it; or it failed too often and waits for an administrator).
+    /// </summary>
     public required string State { get; set; }
 
     public string? TransactionHash { get; set; }
@@ -33,4 +44,13 @@ public sealed class StatusChangeRecord
     public long? BlockNumber { get; set; }
 
     public string? RefusalReason { get; set; }
+
+    /// <summary>How many times the pipeline failed on this record in a row; reset when it succeeds.</summary>
+    public int FailedAttempts { get; set; }
+
+    /// <summary>What went wrong the last time (for operators; no personal data).</summary>
+    public string? LastFailure { get; set; }
+
+    /// <summary>Not tried again before this time (backoff after a failure).</summary>
+    public DateTimeOffset? RetryAfter { get; set; }
 }

@@ -19,7 +19,8 @@ public static class StorageExtensions
             _ => services.GetRequiredService<SqliteCertificateStore>(),
         });
         builder.Services.AddSingleton<HolderLookup>();
-        // Registered before the anchoring worker and started before the server listens.
+        // Registered before the anchoring pipeline and started before the server listens.
+        builder.Services.AddHostedService<SingleInstanceLock>();
         builder.Services.AddHostedService<StoreMigrator>();
         return builder;
     }

@@ -14,4 +14,7 @@ public sealed class StorageOptions
     /// searchable without storing them in a searchable plain form. Keep it out of the database.
     /// </summary>
     public string LookupKey { get; set; } = "";
+
+    /// <summary>How long start-up waits for an unreachable database (a cluster restarting too) before it fails.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

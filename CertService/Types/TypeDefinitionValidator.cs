@@ -55,8 +55,41 @@ public static partial class TypeDefinitionValidator
         {
             errors.Add(new FieldError("fieldsSchema", ErrorCodes.TypeSchemaInvalid));
         }
+        else if (UnrenderableField(definition.FieldsSchema) is { } field)
+        {
+            errors.Add(new FieldError("fieldsSchema", ErrorCodes.TypeSchemaUnrenderable, field));
+        }
 
         return errors;
+    }
+
+    /// <summary>
+    /// The first field a document could not be rendered from: one defined by a boolean schema
+    /// (<c>"x": true</c>, valid JSON Schema) or with a description that is not text, since each field
+    /// is a labelled row of the certificate's document. Null when every field renders.
+    /// </summary>
+    public static string? UnrenderableField(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("properties", out var properties))
+        {
+            return null;
+        }
+
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            return "properties";
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Object
+                || (property.Value.TryGetProperty("description", out var description) && description.ValueKind != JsonValueKind.String))
+            {
+                return property.Name;
+            }
+        }
+
+        return null;
     }
 
     public static JsonSchema? TryCompile(JsonElement schema)

@@ -8,7 +8,10 @@ import {IssuerRegistry} from "./IssuerRegistry.sol";
 ///         leaves. Only roots go on chain: a root reveals nothing about the certificates under it.
 /// @dev A batch declares the certificate types it contains; the anchor is refused unless the sender
 ///      holds every one of them in the IssuerRegistry at this block, so the chain itself enforces
-///      "who may issue what" independently of the issuing service.
+///      "who may issue what" independently of the issuing service. Anchors are keyed by (issuer,
+///      root): a root is public once its transaction is in a pool, and keying by root alone would
+///      let any other department anchor a copy first and so take the batch over. A verifier looks
+///      the anchor up under the account registered for the credit code the certificate names.
 contract CertificateAnchor {
     /// @notice Hash algorithm ids for leaves and nodes.
     uint8 public constant HASH_SM3 = 1;
@@ -24,7 +27,7 @@ contract CertificateAnchor {
 
     IssuerRegistry public immutable registry;
     uint256 public anchorCount;
-    mapping(bytes32 root => Anchor) private _anchors;
+    mapping(address issuer => mapping(bytes32 root => Anchor)) private _anchors;
 
     error ZeroRoot();
     error EmptyBatch();
@@ -51,19 +54,19 @@ contract CertificateAnchor {
         if (leafCount == 0) revert EmptyBatch();
         if (typeIds.length == 0) revert NoTypesDeclared();
         if (hashAlgorithm != HASH_SM3 && hashAlgorithm != HASH_SHA256) revert UnsupportedHashAlgorithm(hashAlgorithm);
-        Anchor storage existing = _anchors[root];
+        Anchor storage existing = _anchors[msg.sender][root];
         if (existing.blockNumber != 0) revert RootAlreadyAnchored(root, existing.blockNumber);
         for (uint256 i = 0; i < typeIds.length; ++i) {
             if (!registry.isAuthorised(msg.sender, typeIds[i])) revert TypeNotGranted(msg.sender, typeIds[i]);
         }
 
-        _anchors[root] = Anchor(msg.sender, uint64(block.number), uint64(block.timestamp), leafCount, hashAlgorithm);
+        _anchors[msg.sender][root] = Anchor(msg.sender, uint64(block.number), uint64(block.timestamp), leafCount, hashAlgorithm);
         emit BatchAnchored(root, msg.sender, anchorCount, leafCount, hashAlgorithm, typeIds);
         ++anchorCount;
     }
 
-    /// @notice The anchor record of a root; blockNumber is 0 when the root was never anchored.
-    function anchorOf(bytes32 root) external view returns (Anchor memory) {
-        return _anchors[root];
+    /// @notice The anchor of a root by the given issuer; blockNumber is 0 when that issuer never anchored it.
+    function anchorOf(address issuer, bytes32 root) external view returns (Anchor memory) {
+        return _anchors[issuer][root];
     }
 }

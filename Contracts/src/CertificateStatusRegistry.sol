@@ -12,8 +12,13 @@ import {IssuerRegistry} from "./IssuerRegistry.sol";
 ///      department or the governance registrar may change it. A verifier checks that this issuer is
 ///      the account that anchored the certificate. Transitions are enforced here, not only in the
 ///      issuing service: revoked and superseded are final; only a suspension can be reinstated.
-///      Effective times cannot go backwards and may be back-dated by at most MAX_BACKDATE, so an
-///      issuer cannot silently rewrite what a verifier answered yesterday.
+///      A recorded effective time never lies more than MAX_BACKDATE before its block nor before
+///      the change recorded before it, so an issuer cannot silently rewrite what a verifier
+///      answered yesterday. A change asked for an earlier time (an outage longer than the window
+///      delayed it) is not lost: it is recorded at its block (or, after a change recorded for later,
+///      with that change), with the time that was asked for kept beside it. No change is refused
+///      for its time. Each change carries the issuer's own id and is recorded once: a change sent
+///      again (after a crash, or by a second instance of the issuing service) is skipped.
 contract CertificateStatusRegistry {
     uint8 public constant ACTIVE = 0;
     uint8 public constant SUSPENDED = 1;
@@ -27,39 +32,61 @@ contract CertificateStatusRegistry {
         uint8 status;
         uint16 reason;
         uint64 effectiveAt;
+        /// @dev The effective time the issuer asked for; equal to effectiveAt unless it was too early to keep.
+        uint64 requestedEffectiveAt;
         uint64 blockNumber;
         uint64 timestamp;
+        bytes32 changeId;
+    }
+
+    /// @notice One requested change: the issuer's id for it (non-zero, unique), the certificate's
+    ///         status key, the new status, a reason code and the effective time (unix seconds; 0
+    ///         means "at this block").
+    struct ChangeRequest {
+        bytes32 changeId;
+        bytes32 key;
+        uint8 status;
+        uint16 reason;
+        uint64 effectiveAt;
     }
 
     IssuerRegistry public immutable registry;
     mapping(bytes32 key => address) private _issuer;
     mapping(bytes32 key => Change[]) private _history;
+    mapping(bytes32 changeId => bool) private _recorded;
     uint256 public changeCount;
 
-    error LengthMismatch();
     error NotADepartment(address sender);
     error NotTheIssuer(bytes32 key, address issuer, address sender);
     error InvalidTransition(bytes32 key, uint8 from, uint8 to);
-    error EffectiveTimeTooEarly(bytes32 key, uint64 effectiveAt);
+    error ZeroChangeId();
 
-    event StatusChanged(bytes32 indexed key, uint8 status, uint16 reason, uint64 effectiveAt, address indexed by);
+    event StatusChanged(
+        bytes32 indexed key, uint8 status, uint16 reason, uint64 effectiveAt, uint64 requestedEffectiveAt, bytes32 indexed changeId, address indexed by
+    );
 
     constructor(IssuerRegistry issuerRegistry) {
         registry = issuerRegistry;
     }
 
-    /// @notice Records many changes in one transaction; any invalid change reverts them all.
-    /// @param effectiveAts unix seconds; 0 means "at this block".
-    function recordChanges(bytes32[] calldata keys, uint8[] calldata statuses, uint16[] calldata reasons, uint64[] calldata effectiveAts)
-        external
-    {
-        if (keys.length != statuses.length || keys.length != reasons.length || keys.length != effectiveAts.length) revert LengthMismatch();
+    /// @notice Records many changes in one transaction; any invalid change reverts them all. A change
+    ///         whose id is already recorded is skipped, so sending a batch again changes nothing.
+    function recordChanges(ChangeRequest[] calldata requests) external {
         bool registrar = registry.hasRole(registry.REGISTRAR_ROLE(), msg.sender);
         (,, bool active,) = registry.department(msg.sender);
         if (!registrar && !active) revert NotADepartment(msg.sender);
-        for (uint256 i = 0; i < keys.length; i++) {
-            _record(keys[i], statuses[i], reasons[i], effectiveAts[i], registrar);
+        for (uint256 i = 0; i < requests.length; i++) {
+            ChangeRequest calldata request = requests[i];
+            if (request.changeId == bytes32(0)) revert ZeroChangeId();
+            if (_recorded[request.changeId]) continue;
+            _recorded[request.changeId] = true;
+            _record(request, registrar);
         }
+    }
+
+    /// @notice True once a change with this id is recorded.
+    function isRecorded(bytes32 changeId) external view returns (bool) {
+        return _recorded[changeId];
     }
 
     /// @notice The issuing account (zero before the first change) and every change, oldest first.
@@ -76,7 +103,9 @@ contract CertificateStatusRegistry {
         return ACTIVE;
     }
 
-    function _record(bytes32 key, uint8 to, uint16 reason, uint64 effectiveAt, bool registrar) private {
+    function _record(ChangeRequest calldata request, bool registrar) private {
+        bytes32 key = request.key;
+        uint8 to = request.status;
         address issuer = _issuer[key];
         if (issuer == address(0)) {
             if (registrar) revert NotTheIssuer(key, address(0), msg.sender);
@@ -89,14 +118,21 @@ contract CertificateStatusRegistry {
         uint8 from = changes.length == 0 ? ACTIVE : changes[changes.length - 1].status;
         if (!_allowed(from, to)) revert InvalidTransition(key, from, to);
 
-        uint64 effective = effectiveAt == 0 ? uint64(block.timestamp) : effectiveAt;
-        if (effective + MAX_BACKDATE < block.timestamp || (changes.length > 0 && effective < changes[changes.length - 1].effectiveAt)) {
-            revert EffectiveTimeTooEarly(key, effective);
+        uint64 nowTime = uint64(block.timestamp);
+        uint64 requested = request.effectiveAt == 0 ? nowTime : request.effectiveAt;
+        uint64 previous = changes.length == 0 ? 0 : changes[changes.length - 1].effectiveAt;
+        uint64 effective = requested;
+        if (requested + MAX_BACKDATE < nowTime || requested < previous) {
+            // Asked for a time this registry cannot keep (older than the window, or before the change
+            // recorded before it): in effect from this block, the requested time kept beside it.
+            effective = nowTime;
         }
+        // A change recorded ahead of this block (scheduled) is not overtaken: this one follows it.
+        if (effective < previous) effective = previous;
 
-        changes.push(Change(to, reason, effective, uint64(block.number), uint64(block.timestamp)));
+        changes.push(Change(to, request.reason, effective, requested, uint64(block.number), nowTime, request.changeId));
         changeCount += 1;
-        emit StatusChanged(key, to, reason, effective, msg.sender);
+        emit StatusChanged(key, to, request.reason, effective, requested, request.changeId, msg.sender);
     }
 
     function _allowed(uint8 from, uint8 to) private pure returns (bool) {

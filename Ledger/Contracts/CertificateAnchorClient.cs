@@ -10,11 +10,11 @@ public sealed class CertificateAnchorClient(IWeb3 web3, string anchorAddress)
 {
     public string Address => anchorAddress;
 
-    /// <summary>The anchor of a root, or null when the root was never anchored.</summary>
-    public async Task<AnchorStruct?> GetAnchorAsync(byte[] root)
+    /// <summary>The anchor of a root by the given issuer account, or null when that account never anchored it.</summary>
+    public async Task<AnchorStruct?> GetAnchorAsync(string issuer, byte[] root)
     {
         var answer = await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<AnchorOfFunction>()
-            .QueryDeserializingToObjectAsync<AnchorOfOutput>(new AnchorOfFunction { Root = root }, anchorAddress));
+            .QueryDeserializingToObjectAsync<AnchorOfOutput>(new AnchorOfFunction { Issuer = issuer, Root = root }, anchorAddress));
         var anchor = answer.Value?.Anchor;
         return anchor is null || anchor.BlockNumber == 0 ? null : anchor;
     }

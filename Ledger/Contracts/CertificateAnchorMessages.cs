@@ -31,7 +31,10 @@ public sealed class AnchorFunction : FunctionMessage
 [Function("anchorOf", typeof(AnchorOfOutput))]
 public sealed class AnchorOfFunction : FunctionMessage
 {
-    [Parameter("bytes32", "root", 1)]
+    [Parameter("address", "issuer", 1)]
+    public string Issuer { get; set; } = "";
+
+    [Parameter("bytes32", "root", 2)]
     public byte[] Root { get; set; } = [];
 }
 

@@ -15,21 +15,76 @@ public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
             .QueryDeserializingToObjectAsync<StatusHistoryOutput>(new StatusHistoryFunction { Key = key }, registryAddress))).Value!;
         var issuer = answer.Issuer is null || answer.Issuer == "0x0000000000000000000000000000000000000000" ? null : answer.Issuer;
         return new LifecycleHistory(issuer, answer.Changes.Select(c => new LifecycleChange(
-            (CertificateLifecycle)c.Status, c.Reason, DateTimeOffset.FromUnixTimeSeconds((long)c.EffectiveAt), c.BlockNumber, DateTimeOffset.FromUnixTimeSeconds((long)c.Timestamp))).ToList());
+            (CertificateLifecycle)c.Status,
+            c.Reason,
+            DateTimeOffset.FromUnixTimeSeconds((long)c.EffectiveAt),
+            c.BlockNumber,
+            DateTimeOffset.FromUnixTimeSeconds((long)c.Timestamp),
+            DateTimeOffset.FromUnixTimeSeconds((long)c.RequestedEffectiveAt),
+            c.ChangeId)).ToList());
     }
 
-    /// <summary>Records the changes in one transaction; the contract enforces issuer and transitions and refuses them all if one is wrong.</summary>
+    /// <summary>The changes a mined transaction recorded (its StatusChanged events); a change it skipped as already recorded is not among them.</summary>
+    public async Task<IReadOnlyList<RecordedStatusChange>> RecordedByAsync(string transactionHash)
+    {
+        var receipt = (await TransactionSender.RpcCall(() => web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash))).Value
+            ?? throw new ChainUnavailableException($"no receipt for {transactionHash}");
+        return receipt.DecodeAllEvents<StatusChangedEvent>()
+            .Where(e => string.Equals(e.Log.Address, registryAddress, StringComparison.OrdinalIgnoreCase))
+            .Select(e => new RecordedStatusChange(e.Event.ChangeId, DateTimeOffset.FromUnixTimeSeconds((long)e.Event.EffectiveAt), (ulong)receipt.BlockNumber.Value, transactionHash))
+            .ToList();
+    }
+
+    /// <summary>Where a change with this id was recorded under the key (its block from the history, its transaction from that block's events), or null if it never was.</summary>
+    public async Task<RecordedStatusChange?> FindRecordedAsync(byte[] key, byte[] changeId)
+    {
+        if ((await GetHistoryAsync(key)).Find(changeId) is not { } change)
+        {
+            return null;
+        }
+
+        var logs = await new ChunkedLogReader(web3).ReadAsync<StatusChangedEvent>(registryAddress, change.BlockNumber, change.BlockNumber);
+        var log = logs.FirstOrDefault(l => l.Event.ChangeId.AsSpan().SequenceEqual(changeId))
+            ?? throw new ChainUnavailableException($"status change recorded in block {change.BlockNumber} but its event was not found");
+        return new RecordedStatusChange(changeId, change.EffectiveAt, change.BlockNumber, log.Log.TransactionHash);
+    }
+
+    /// <summary>True once a change with this id is recorded (whatever key it was for).</summary>
+    public async Task<bool> IsRecordedAsync(byte[] changeId) =>
+        (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsStatusChangeRecordedFunction>()
+            .QueryAsync<bool>(registryAddress, new IsStatusChangeRecordedFunction { ChangeId = changeId }))).Value;
+
+    /// <summary>
+    /// Records the changes in one transaction; the contract enforces issuer and transitions and
+    /// refuses them all if one is wrong, and skips a change whose id it already holds.
+    /// </summary>
     public Task<TransactionOutcome> RecordAsync(TransactionSender department, IReadOnlyList<LifecycleChangeRequest> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(department);
+        return department.SendAsync(RecordInput(changes), cancellationToken);
+    }
+
+    /// <summary>Whether the chain would accept these changes now, without sending them: null if so, else its reason.</summary>
+    public Task<ContractRevert?> TryRecordAsync(TransactionSender department, IReadOnlyList<LifecycleChangeRequest> changes)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        return department.EstimateAsync(RecordInput(changes));
+    }
+
+    private Nethereum.RPC.Eth.DTOs.TransactionInput RecordInput(IReadOnlyList<LifecycleChangeRequest> changes)
+    {
         ArgumentNullException.ThrowIfNull(changes);
         var message = new RecordStatusChangesFunction
         {
-            Keys = changes.Select(c => c.Key).ToList(),
-            Statuses = changes.Select(c => (byte)c.Status).ToList(),
-            Reasons = changes.Select(c => c.Reason).ToList(),
-            EffectiveAts = changes.Select(c => (ulong)c.EffectiveAt.ToUnixTimeSeconds()).ToList(),
+            Requests = changes.Select(c => new StatusChangeRequestStruct
+            {
+                ChangeId = c.ChangeId,
+                Key = c.Key,
+                Status = (byte)c.Status,
+                Reason = c.Reason,
+                EffectiveAt = (ulong)c.EffectiveAt.ToUnixTimeSeconds(),
+            }).ToList(),
         };
-        return department.SendAsync(message.CreateTransactionInput(registryAddress), cancellationToken);
+        return message.CreateTransactionInput(registryAddress);
     }
 }

@@ -14,17 +14,33 @@ public sealed class CertificateStatusRegistryDeployment() : ContractDeploymentMe
 [Function("recordChanges")]
 public sealed class RecordStatusChangesFunction : FunctionMessage
 {
-    [Parameter("bytes32[]", "keys", 1)]
-    public List<byte[]> Keys { get; set; } = [];
+    [Parameter("tuple[]", "requests", 1)]
+    public List<StatusChangeRequestStruct> Requests { get; set; } = [];
+}
 
-    [Parameter("uint8[]", "statuses", 2)]
-    public List<byte> Statuses { get; set; } = [];
+public sealed class StatusChangeRequestStruct
+{
+    [Parameter("bytes32", "changeId", 1)]
+    public byte[] ChangeId { get; set; } = [];
 
-    [Parameter("uint16[]", "reasons", 3)]
-    public List<ushort> Reasons { get; set; } = [];
+    [Parameter("bytes32", "key", 2)]
+    public byte[] Key { get; set; } = [];
 
-    [Parameter("uint64[]", "effectiveAts", 4)]
-    public List<ulong> EffectiveAts { get; set; } = [];
+    [Parameter("uint8", "status", 3)]
+    public byte Status { get; set; }
+
+    [Parameter("uint16", "reason", 4)]
+    public ushort Reason { get; set; }
+
+    [Parameter("uint64", "effectiveAt", 5)]
+    public ulong EffectiveAt { get; set; }
+}
+
+[Function("isRecorded", "bool")]
+public sealed class IsStatusChangeRecordedFunction : FunctionMessage
+{
+    [Parameter("bytes32", "changeId", 1)]
+    public byte[] ChangeId { get; set; } = [];
 }
 
 [Function("historyOf", typeof(StatusHistoryOutput))]
@@ -55,9 +71,40 @@ public sealed class StatusChangeStruct
     [Parameter("uint64", "effectiveAt", 3)]
     public ulong EffectiveAt { get; set; }
 
-    [Parameter("uint64", "blockNumber", 4)]
+    [Parameter("uint64", "requestedEffectiveAt", 4)]
+    public ulong RequestedEffectiveAt { get; set; }
+
+    [Parameter("uint64", "blockNumber", 5)]
     public ulong BlockNumber { get; set; }
 
-    [Parameter("uint64", "timestamp", 5)]
+    [Parameter("uint64", "timestamp", 6)]
     public ulong Timestamp { get; set; }
+
+    [Parameter("bytes32", "changeId", 7)]
+    public byte[] ChangeId { get; set; } = [];
+}
+
+[Event("StatusChanged")]
+public sealed class StatusChangedEvent : IEventDTO
+{
+    [Parameter("bytes32", "key", 1, true)]
+    public byte[] Key { get; set; } = [];
+
+    [Parameter("uint8", "status", 2, false)]
+    public byte Status { get; set; }
+
+    [Parameter("uint16", "reason", 3, false)]
+    public ushort Reason { get; set; }
+
+    [Parameter("uint64", "effectiveAt", 4, false)]
+    public ulong EffectiveAt { get; set; }
+
+    [Parameter("uint64", "requestedEffectiveAt", 5, false)]
+    public ulong RequestedEffectiveAt { get; set; }
+
+    [Parameter("bytes32", "changeId", 6, true)]
+    public byte[] ChangeId { get; set; } = [];
+
+    [Parameter("address", "by", 7, true)]
+    public string By { get; set; } = "";
 }

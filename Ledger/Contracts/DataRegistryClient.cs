@@ -31,6 +31,19 @@ public sealed class DataRegistryClient(IWeb3 web3, string registryAddress)
         return answer.Version.BlockNumber == 0 ? null : answer.Version;
     }
 
+    /// <summary>The transaction that published a version, from its VersionPublished event in the version's block.</summary>
+    public async Task<string?> FindPublishingTransactionAsync(string resourceCode, uint version, ulong blockNumber)
+    {
+        var id = ResourceIdOf(resourceCode);
+        var logs = await new ChunkedLogReader(web3).ReadAsync<VersionPublishedEvent>(registryAddress, blockNumber, blockNumber);
+        return logs.FirstOrDefault(l => l.Event.Version == version && l.Event.ResourceId.AsSpan().SequenceEqual(id))?.Log.TransactionHash;
+    }
+
+    /// <summary>The department account the registry names authoritative for a field (the zero address when none).</summary>
+    public async Task<string> GetFieldSourceAsync(string resourceCode, string field) =>
+        (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<FieldSourceOfFunction>()
+            .QueryAsync<string>(registryAddress, new FieldSourceOfFunction { ResourceId = ResourceIdOf(resourceCode), FieldId = FieldIdOf(resourceCode, field) }))).Value ?? "";
+
     public Task<TransactionOutcome> AnchorCatalogEntryAsync(TransactionSender governance, string resourceCode, string sourceAccount, byte[] catalogHash, uint catalogVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(governance);

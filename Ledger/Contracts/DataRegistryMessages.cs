@@ -134,3 +134,35 @@ public sealed class DatasetVersionStruct
     [Parameter("uint8", "hashAlgorithm", 6)]
     public byte HashAlgorithm { get; set; }
 }
+
+[Function("fieldSourceOf", "address")]
+public sealed class FieldSourceOfFunction : FunctionMessage
+{
+    [Parameter("bytes32", "resourceId", 1)]
+    public byte[] ResourceId { get; set; } = [];
+
+    [Parameter("bytes32", "fieldId", 2)]
+    public byte[] FieldId { get; set; } = [];
+}
+
+[Event("VersionPublished")]
+public sealed class VersionPublishedEvent : IEventDTO
+{
+    [Parameter("bytes32", "resourceId", 1, true)]
+    public byte[] ResourceId { get; set; } = [];
+
+    [Parameter("uint32", "version", 2, true)]
+    public uint Version { get; set; }
+
+    [Parameter("bytes32", "root", 3, false)]
+    public byte[] Root { get; set; } = [];
+
+    [Parameter("uint64", "rowCount", 4, false)]
+    public ulong RowCount { get; set; }
+
+    [Parameter("bytes32", "schemaHash", 5, false)]
+    public byte[] SchemaHash { get; set; } = [];
+
+    [Parameter("address", "source", 6, true)]
+    public string Source { get; set; } = "";
+}

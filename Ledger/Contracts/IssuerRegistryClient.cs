@@ -13,6 +13,14 @@ public sealed class IssuerRegistryClient(IWeb3 web3, string registryAddress)
         (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<DepartmentFunction>()
             .QueryDeserializingToObjectAsync<DepartmentOutput>(new DepartmentFunction { Account = account }, registryAddress))).Value!;
 
+    /// <summary>The account registered for a unified social credit code, or null when none is.</summary>
+    public async Task<string?> AccountOfAsync(string creditCode)
+    {
+        var account = (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<AccountOfFunction>()
+            .QueryAsync<string>(registryAddress, new AccountOfFunction { CreditCode = creditCode }))).Value;
+        return string.IsNullOrEmpty(account) || account == "0x0000000000000000000000000000000000000000" ? null : account;
+    }
+
     /// <summary>Whether the account was an active department holding the type at the end of <paramref name="blockNumber"/>.</summary>
     public async Task<bool> WasAuthorisedAtAsync(string account, string typeCode, ulong blockNumber) =>
         (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<WasAuthorisedAtFunction>()

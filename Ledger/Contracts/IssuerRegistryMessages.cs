@@ -100,3 +100,10 @@ public sealed class IsAuthorisedFunction : FunctionMessage
     [Parameter("bytes32", "typeId", 2)]
     public byte[] TypeId { get; set; } = [];
 }
+
+[Function("accountOf", "address")]
+public sealed class AccountOfFunction : FunctionMessage
+{
+    [Parameter("string", "creditCode", 1)]
+    public string CreditCode { get; set; } = "";
+}

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Nethereum.Hex.HexConvertors.Extensions;
-using Nethereum.KeyStore;
-using Nethereum.KeyStore.Model;
 using TrustLedger.Ledger.Chain;
 
 namespace TrustLedger.Ledger.Keys;
@@ -10,22 +8,20 @@ namespace TrustLedger.Ledger.Keys;
 /// <summary>
 /// Keys as Web3 Secret Storage (v3, scrypt + AES-128-CTR) files, one per key id, readable only by
 /// the service's user. A key is decrypted once and kept in memory; it never leaves this process.
+/// A file appears whole or not at all (written beside, then linked into place), so a reader never
+/// sees half a key and two writers of one id cannot both win.
 /// </summary>
-public sealed partial class FileKeyStore : IKeyStore
+public sealed partial class FileKeyStore : IKeyStore, ISecretStore
 {
     private readonly KeyStoreOptions _options;
-    private readonly KeyStoreScryptService _scrypt = new();
+    private readonly SecretStorageFormat _format;
     private readonly ConcurrentDictionary<string, SigningKey> _decrypted = new(StringComparer.Ordinal);
 
     public FileKeyStore(KeyStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrEmpty(options.Passphrase))
-        {
-            throw new ArgumentException("the keystore needs a passphrase (Keystore:Passphrase)", nameof(options));
-        }
-
         _options = options;
+        _format = new SecretStorageFormat(options.Passphrase, options.ScryptN);
     }
 
     public async Task<SigningKey?> FindAsync(string keyId, CancellationToken cancellationToken = default)
@@ -39,11 +35,19 @@ public sealed partial class FileKeyStore : IKeyStore
         return secret is null ? null : _decrypted.GetOrAdd(keyId, new SigningKey(secret.ToHex()));
     }
 
+    /// <summary>Stores a key under a new id; an existing id is never overwritten (IOException).</summary>
     public async Task SaveAsync(string keyId, SigningKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         await SaveSecretAsync(keyId, key.Expose().HexToByteArray(), key.Address, cancellationToken);
         _decrypted[keyId] = key;
+    }
+
+    public async Task<SigningKey> AddAsync(string keyId, SigningKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var stored = await AddSecretAsync(keyId, key.Expose().HexToByteArray(), key.Address, cancellationToken);
+        return _decrypted.GetOrAdd(keyId, new SigningKey(stored.ToHex()));
     }
 
     /// <summary>Any 32-byte secret (a key-encryption key's master secret) in the same encrypted format.</summary>
@@ -55,37 +59,72 @@ public sealed partial class FileKeyStore : IKeyStore
             return null;
         }
 
-        var json = await File.ReadAllTextAsync(path, cancellationToken);
-        return _scrypt.DecryptKeyStoreFromJson(_options.Passphrase, json);
+        return _format.Decrypt(await File.ReadAllTextAsync(path, cancellationToken));
     }
 
+    /// <summary>The encrypted form of a key, as stored (for moving keys into another store without decrypting them).</summary>
+    public async Task<string?> ReadEncryptedAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(keyId);
+        return File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
+    }
+
+    /// <summary>Stores a secret under a new id; an existing id is never overwritten (IOException).</summary>
     public async Task SaveSecretAsync(string keyId, byte[] secret, string label, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(secret);
         var path = PathOf(keyId);
         Directory.CreateDirectory(_options.Directory);
-        var parameters = new ScryptParams { Dklen = 32, N = _options.ScryptN, R = 8, P = 1 };
-        var json = _scrypt.EncryptAndGenerateKeyStoreAsJson(_options.Passphrase, secret, label, parameters);
-        // CreateNew: an existing key is never overwritten; the file is private to the service's user.
+        var json = _format.Encrypt(secret, label);
+        var draft = $"{path}.{Guid.NewGuid():N}.tmp";
+        // The draft is private to the service's user from its first byte.
         var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var stream = new FileStream(path, file))
-        await using (var writer = new StreamWriter(stream))
+        try
         {
-            await writer.WriteAsync(json.AsMemory(), cancellationToken);
+            await using (var stream = new FileStream(draft, file))
+            await using (var writer = new StreamWriter(stream))
+            {
+                await writer.WriteAsync(json.AsMemory(), cancellationToken);
+            }
+
+            // Without overwriting, a move fails when the id exists: the first writer wins, whole.
+            File.Move(draft, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(draft);
+        }
+    }
+
+    public async Task<byte[]> AddSecretAsync(string keyId, byte[] secret, string label, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SaveSecretAsync(keyId, secret, label, cancellationToken);
+            return secret;
+        }
+        catch (IOException) when (File.Exists(PathOf(keyId)))
+        {
+            return await FindSecretAsync(keyId, cancellationToken) ?? throw new IOException($"key {keyId} vanished while it was being read");
         }
     }
 
     /// <summary>The file that holds a key id (for operators and tests; its content is encrypted).</summary>
     public string KeyFileOf(string keyId) => PathOf(keyId);
 
+    /// <summary>Every key id the folder holds.</summary>
+    public IEnumerable<string> KeyIds() => Directory.Exists(_options.Directory)
+        ? Directory.EnumerateFiles(_options.Directory, "*.json").Select(Path.GetFileNameWithoutExtension).Where(id => id is not null && KeyIdPattern().IsMatch(id)).Select(id => id!)
+        : [];
+
     internal string PathOf(string keyId)
     {
-        if (!KeyIdPattern().IsMatch(keyId))
+        if (!IsValidKeyId(keyId))
         {
             throw new ArgumentException($"key ids are letters, digits, '-' and '_': {keyId}", nameof(keyId));
         }
@@ -93,6 +132,9 @@ public sealed partial class FileKeyStore : IKeyStore
         return Path.Combine(_options.Directory, keyId + ".json");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    /// <summary>Key ids are 1 to 64 letters, digits, '-' and '_' (they name files).</summary>
+    public static bool IsValidKeyId(string keyId) => keyId is not null && KeyIdPattern().IsMatch(keyId);
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex KeyIdPattern();
 }

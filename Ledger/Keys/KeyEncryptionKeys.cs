@@ -8,10 +8,11 @@ namespace TrustLedger.Ledger.Keys;
 /// <summary>
 /// Per-scope (per-department) key-encryption keys. Each scope has a 256-bit master secret in the
 /// keystore (encrypted like the chain keys); the KEK for a cipher is derived from it with HKDF
-/// (SHA-256, info = cipher name), so SM4 and AES keys never share material. A KMS or HSM replaces
-/// this class behind the same methods.
+/// (SHA-256, info = cipher name), so SM4 and AES keys never share material. Every instance sharing
+/// the secret store sees the same master secret: the first one to create it wins for all. A KMS or
+/// HSM replaces this class behind the same methods.
 /// </summary>
-public sealed class KeyEncryptionKeys(FileKeyStore store) : IDisposable
+public sealed class KeyEncryptionKeys(ISecretStore store) : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _create = new(1, 1);
@@ -23,6 +24,10 @@ public sealed class KeyEncryptionKeys(FileKeyStore store) : IDisposable
         var kekId = $"{scope}/v1";
         return (kekId, Derive(await SecretAsync(kekId, create: true, cancellationToken), cipher));
     }
+
+    /// <summary>Creates the scope's master secret now if it has none (so that no later use has to).</summary>
+    public async Task EnsureAsync(string scope, CancellationToken cancellationToken = default) =>
+        await SecretAsync($"{scope}/v1", create: true, cancellationToken);
 
     /// <summary>The KEK an envelope names, for opening it.</summary>
     public async Task<byte[]> GetAsync(string kekId, IAeadCipher cipher, CancellationToken cancellationToken = default)
@@ -50,16 +55,8 @@ public sealed class KeyEncryptionKeys(FileKeyStore store) : IDisposable
                     throw new CryptographicException($"key-encryption key {kekId} is not in the keystore");
                 }
 
-                secret = RandomNumberGenerator.GetBytes(32);
-                try
-                {
-                    await store.SaveSecretAsync(fileId, secret, "kek", cancellationToken);
-                }
-                catch (IOException) when (File.Exists(store.PathOf(fileId)))
-                {
-                    // Another instance sharing the keystore created it first: use theirs.
-                    secret = await store.FindSecretAsync(fileId, cancellationToken) ?? throw new CryptographicException($"key-encryption key {kekId} vanished");
-                }
+                // First writer wins: an instance that raced this one and stored first gives both its secret.
+                secret = await store.AddSecretAsync(fileId, RandomNumberGenerator.GetBytes(32), "kek", cancellationToken);
             }
 
             return _secrets.GetOrAdd(kekId, secret);

@@ -24,6 +24,7 @@ public sealed class ChainFactsCache(
     private readonly ConcurrentDictionary<string, AnchorStruct> _anchors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ulong Block, LifecycleHistory History)> _histories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DepartmentOutput> _departments = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string Type, ulong Block), bool> _authorisations = new();
     private readonly ConcurrentDictionary<string, SealStruct> _seals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Code, ulong Block), SealStatus> _sealStatuses = new();
@@ -34,16 +35,17 @@ public sealed class ChainFactsCache(
     /// <summary>How many answers came from the cache (for tests and metrics).</summary>
     public long Hits => Interlocked.Read(ref _hits);
 
-    public async Task<AnchorStruct?> AnchorAsync(byte[] root)
+    /// <summary>The anchor of a root by the given account, kept once found (an anchor is written once).</summary>
+    public async Task<AnchorStruct?> AnchorAsync(string account, byte[] root)
     {
-        var key = Convert.ToHexString(root);
+        var key = account.ToUpperInvariant() + ":" + Convert.ToHexString(root);
         if (_anchors.TryGetValue(key, out var cached))
         {
             Interlocked.Increment(ref _hits);
             return cached;
         }
 
-        var anchor = await anchors.GetAnchorAsync(root);
+        var anchor = await anchors.GetAnchorAsync(account, root);
         if (anchor is not null)
         {
             Keep(_anchors, key, anchor);
@@ -94,6 +96,24 @@ public sealed class ChainFactsCache(
 
     /// <summary>The head block as this Verifier knows it.</summary>
     public sealed record Head(ulong Block, DateTimeOffset Timestamp, DateTimeOffset FirstSeenAt, DateTimeOffset AskedAt);
+
+    /// <summary>The account registered for a credit code; kept once registered (the registry writes it once).</summary>
+    public async Task<string?> AccountOfAsync(string creditCode)
+    {
+        if (_accounts.TryGetValue(creditCode, out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+
+        var account = await issuers.AccountOfAsync(creditCode);
+        if (account is not null)
+        {
+            Keep(_accounts, creditCode, account);
+        }
+
+        return account;
+    }
 
     /// <summary>A department's registration; kept once registered (credit code and name are written once).</summary>
     public async Task<DepartmentOutput> DepartmentAsync(string account)

@@ -12,12 +12,14 @@ using TrustLedger.Ledger.Keys;
 namespace TrustLedger.Tests.Testing;
 
 /// <summary>CertService in-process, on a fresh SQLite file, anchoring to the given Anvil node.</summary>
-/// <remarks>An anchoring interval of an hour leaves anchoring to the test, which drives <c>AnchoringWorker.RunRoundAsync</c>.</remarks>
+/// <remarks>An anchoring interval of an hour leaves anchoring to the test, which drives <c>AnchoringPipeline.RunRoundAsync</c>.</remarks>
 /// <remarks>
 /// Pass <c>shareWith</c> for a second instance over the same database and lookup key, as in an
 /// active-active deployment.
 /// </remarks>
-public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInterval = null, StorageProvider provider = StorageProvider.Sqlite, CertServiceFactory? shareWith = null)
+/// <remarks><c>settings</c> override configuration keys (e.g. <c>Anchoring:LeasePeriod</c>) for this instance only.</remarks>
+public sealed class CertServiceFactory(
+    AnvilNode anvil, TimeSpan? anchoringInterval = null, StorageProvider provider = StorageProvider.Sqlite, CertServiceFactory? shareWith = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<CertService.Program>
 {
     private readonly Lazy<string> _connectionString = new(() => shareWith?.ConnectionString ?? (provider == StorageProvider.Postgres
@@ -64,7 +66,10 @@ public sealed class CertServiceFactory(AnvilNode anvil, TimeSpan? anchoringInter
         builder.UseSetting("Access:VerifierApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(VerifierServiceKey))));
         builder.UseSetting("Access:Oidc:Issuer", OidcIssuer);
         builder.UseSetting("Access:Oidc:SigningKey", Convert.ToBase64String(OidcSigningKey));
-
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>

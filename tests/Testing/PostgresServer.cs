@@ -25,7 +25,8 @@ public static class PostgresServer
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        // Dozens of service instances share the one test server: idle connections go back soon.
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
     }
 
     private static async Task<string> StartAsync()
@@ -57,7 +58,7 @@ public static class PostgresServer
             RedirectStandardOutput = true,
         };
         foreach (var argument in AsPostgres(asPostgres).Concat(asPostgres ? [Path.Combine(bin, "postgres")] : []).Concat(
-            ["-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1", "-k", root, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"]))
+            ["-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1", "-k", root, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=1000"]))
         {
             start.ArgumentList.Add(argument);
         }

@@ -4,8 +4,10 @@ using TrustLedger.Ledger.Contracts;
 namespace TrustLedger.Verifier.Verification.Checks;
 
 /// <summary>
-/// Passes when the root is anchored on the trusted CertificateAnchor contract with the same hash
-/// algorithm and the same leaf count as the proof's tree size (a path alone does not bind the size).
+/// Passes when the root is anchored on the trusted CertificateAnchor contract by the account
+/// registered for the issuer the certificate names, with the same hash algorithm and the same leaf
+/// count as the proof's tree size (a path alone does not bind the size). Anchors are kept per
+/// issuing account, so a copy of the root anchored by any other account is never the one found.
 /// Records who anchored it, in which block and when, for the checks after it.
 /// </summary>
 public sealed class AnchorCheck(CertificateAnchorClient anchors, ChainFactsCache chain) : IBundleCheck
@@ -18,10 +20,20 @@ public sealed class AnchorCheck(CertificateAnchorClient anchors, ChainFactsCache
 
     public async Task<CheckResult> RunAsync(BundleEvidence evidence)
     {
-        var anchor = await chain.AnchorAsync(evidence.Root);
+        if (evidence.IssuerCode is not { } issuerCode)
+        {
+            return CheckResult.Fail(Name, "the certificate names no issuer whose anchor could be looked up");
+        }
+
+        if (await chain.AccountOfAsync(issuerCode) is not { } account)
+        {
+            return CheckResult.Fail(Name, $"the issuer the certificate names, {issuerCode}, is not a registered department");
+        }
+
+        var anchor = await chain.AnchorAsync(account, evidence.Root);
         if (anchor is null)
         {
-            return CheckResult.Fail(Name, $"root {evidence.Bundle.Proof.Root} is not anchored on {anchors.Address}");
+            return CheckResult.Fail(Name, $"root {evidence.Bundle.Proof.Root} is not anchored on {anchors.Address} by {issuerCode}'s account {account}");
         }
 
         if (anchor.HashAlgorithm != (byte)evidence.Hash.Id)

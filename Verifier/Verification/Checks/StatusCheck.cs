@@ -47,7 +47,7 @@ public sealed class StatusCheck(ChainFactsCache chain) : IBundleCheck
         if (history.ChangeAt(at) is { Status: not CertificateLifecycle.Active } change)
         {
             var status = change.Status.ToString().ToLowerInvariant();
-            return Fail(evidence, status, $"{status} since {Format(change.EffectiveAt)} (reason {change.Reason}), recorded in block {change.BlockNumber}; history read at block {block}");
+            return Fail(evidence, status, $"{status} since {Format(change.EffectiveAt)} (reason {change.Reason}), recorded in block {change.BlockNumber}{Late(change)}; history read at block {block}");
         }
 
         var day = DateOnly.FromDateTime(at.ToOffset(ChinaStandardTime).DateTime);
@@ -62,8 +62,17 @@ public sealed class StatusCheck(ChainFactsCache chain) : IBundleCheck
         }
 
         evidence.Status = "valid";
-        return CheckResult.Pass(Name, $"in force at {Format(at)}: anchored in block {anchor.BlockNumber}, {history.Changes.Count} status change(s) on record, none in effect against it (read at block {block})");
+        // A change its issuer asked to take effect by then, recorded only later (an outage outlasted
+        // the chain's back-dating window): the chain's answer stands, and the report says so.
+        var asked = history.Changes.FirstOrDefault(c => c.Status != CertificateLifecycle.Active && c.EffectiveAt > at && c.RequestedEffectiveAt <= at);
+        var note = asked is null ? "" : $"; note: a {asked.Status.ToString().ToLowerInvariant()} asked for {Format(asked.RequestedEffectiveAt)} is in effect only from {Format(asked.EffectiveAt)}{Late(asked)}";
+        return CheckResult.Pass(Name, $"in force at {Format(at)}: anchored in block {anchor.BlockNumber}, {history.Changes.Count} status change(s) on record, none in effect against it (read at block {block}){note}");
     }
+
+    // The registry records a change asked for beyond its back-dating window at its block, keeping the time asked for.
+    private static string Late(LifecycleChange change) => change.EffectiveLaterThanRequested
+        ? $", asked to take effect {Format(change.RequestedEffectiveAt)} but recorded later than the chain's one-hour back-dating window allows, so in effect from its block"
+        : "";
 
     private CheckResult Fail(BundleEvidence evidence, string status, string detail)
     {

@@ -29,7 +29,7 @@ public abstract class AnchoringLatencyTests(AnvilNode anvil, StorageProvider pro
         }
 
         var before = await LatencyAsync(admin, since);
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         var after = await LatencyAsync(admin, since);
 
         Assert.Equal((3, 3, 0), (before.GetProperty("certificates").GetInt32(), before.GetProperty("pending").GetInt32(), before.GetProperty("anchored").GetInt32()));

@@ -80,7 +80,7 @@ public abstract class AnchoringRecoveryTests(AnvilNode anvil, StorageProvider pr
         return (await preparer.PrepareAsync(TestDepartments.Demo.CreditCode, "SM3", CancellationToken.None))!;
     }
 
-    private Task RunRoundAsync() => Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+    private Task RunRoundAsync() => Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 
     private async Task<System.Numerics.BigInteger> AnchorCountAsync() =>
         await Anvil.Chain.Web3.Eth.GetContractQueryHandler<AnchorCountFunction>().QueryAsync<System.Numerics.BigInteger>(Anvil.Deployment.CertificateAnchor, new AnchorCountFunction());

@@ -21,7 +21,7 @@ public abstract class AnchoringRefusalTests(AnvilNode anvil, StorageProvider pro
         var id = await Issuing.IssueAsync(client);
         Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
 
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 
         Assert.Equal("refused", await Issuing.WaitForAnchoringAsync(client, id, TimeSpan.Zero));
         var bundle = await client.GetAsync($"/api/v1/certificates/{id}/bundle");

@@ -125,7 +125,7 @@ public abstract class CertificatesApiTests(AnvilNode anvil, StorageProvider prov
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("not-anchored-yet", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await Service.Services.GetRequiredService<TrustLedger.CertService.Anchoring.AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<TrustLedger.CertService.Anchoring.AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 
         var bundle = await Issuing.BundleAsync(client, id);
         Assert.Equal(Anvil.Deployment.CertificateAnchor, bundle.Anchor.Contract);

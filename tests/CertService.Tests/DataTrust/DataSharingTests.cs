@@ -38,7 +38,7 @@ public abstract class DataSharingTests(AnvilNode anvil, StorageProvider provider
             (await source.PostAsJsonAsync($"/api/v1/data/requests/{id}/deliveries", new { version, dataHash = hash, channel = "file" })).EnsureSuccessStatusCode();
         }
 
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         using var admin = Service.AdminClient();
         var trail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/data/resources/{_resource}/trail");
 
@@ -70,7 +70,7 @@ public abstract class DataSharingTests(AnvilNode anvil, StorageProvider provider
             (await source.PostAsJsonAsync($"/api/v1/data/requests/{id}/deliveries", new { version = 1, dataHash = Hash($"delivery {i}"), channel = "api" })).EnsureSuccessStatusCode();
         }
 
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         await Service.WithStoreAsync(s => s.DataTrail.Where(e => e.ResourceCode == _resource && e.Sequence == 3).ExecuteDeleteAsync());
         using var admin = Service.AdminClient();
 

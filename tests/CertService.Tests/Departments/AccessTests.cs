@@ -140,13 +140,13 @@ public abstract class AccessTests(AnvilNode anvil, StorageProvider provider) : C
         var account = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetString()!;
         var onChain = await Anvil.Registry.GetDepartmentAsync(account);
         Assert.Equal(code, onChain.CreditCode);
-        var keyFile = await File.ReadAllTextAsync(Directory.EnumerateFiles(KeystoreDirectory(), code + ".json").Single());
-        Assert.Contains("\"scrypt\"", keyFile, StringComparison.Ordinal);
-        Assert.Contains("ciphertext", keyFile, StringComparison.Ordinal);
+        // The key is in the shared keystore (the database), encrypted under the passphrase: never in plain form.
+        var stored = await Service.WithStoreAsync(s => s.StoredKeys.AsNoTracking().SingleAsync(k => k.KeyId == code));
+        Assert.Contains("\"scrypt\"", stored.Json, StringComparison.Ordinal);
+        Assert.Contains("ciphertext", stored.Json, StringComparison.Ordinal);
+        var key = await Service.Services.GetRequiredService<TrustLedger.Ledger.Keys.IKeyStore>().FindAsync(code);
+        Assert.Equal(account, key!.Address, ignoreCase: true);
     }
-
-    private string KeystoreDirectory() =>
-        Service.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Ledger.Keys.KeyStoreOptions>>().Value.Directory;
 
     private static string Token(params Claim[] claims) => Token(claims, audience: null);
 

@@ -66,7 +66,7 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
             ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence(holder)));
         }
 
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 
         for (var i = 0; i < ids.Count; i++)
         {
@@ -92,7 +92,7 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
         var seal = await CreateSealAsync();
         var id = await Issuing.IssueAsync(department);
         await Service.SealDocumentsAsync();
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         var pdf = await department.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
 
         var bundle = await Issuing.BundleAsync(department, id);

@@ -153,7 +153,8 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
         var key = CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!);
         // The transaction was mined, then the service stopped before it could record it.
         using var sender = Anvil.NewSender(TestDepartments.Demo.Key);
-        Assert.True((await Chain.RecordAsync(sender, [new LifecycleChangeRequest(key, CertificateLifecycle.Suspended, 4, accepted.GetProperty("effectiveAt").GetDateTimeOffset())])).Succeeded);
+        var changeId = StatusChangeId.Of(accepted.GetProperty("id").GetGuid());
+        Assert.True((await Chain.RecordAsync(sender, [new LifecycleChangeRequest(changeId, key, CertificateLifecycle.Suspended, 4, accepted.GetProperty("effectiveAt").GetDateTimeOffset())])).Succeeded);
 
         await RunRoundAsync();
 
@@ -170,5 +171,5 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
         return id;
     }
 
-    private Task RunRoundAsync() => Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+    private Task RunRoundAsync() => Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Contracts;
@@ -42,10 +43,11 @@ public abstract class SealsApiTests(AnvilNode anvil, StorageProvider provider) :
         Assert.Equal(SealStatus.Active, status);
         Assert.Equal(SealRegistryClient.PublicKeyHashOf(publicKey), onChain.PublicKeyHash);
         Assert.Equal(TestDepartments.Demo.Key.Address, onChain.Owner, ignoreCase: true);
-        var keystore = Service.Services.GetRequiredService<FileKeyStore>();
-        var secret = await keystore.FindSecretAsync("seal-" + code);
+        var secret = await Service.Services.GetRequiredService<ISecretStore>().FindSecretAsync("seal-" + code);
         Assert.Equal(publicKey, TrustLedger.Ledger.Crypto.Sm2KeyPair.FromPrivateKey(secret!).PublicKeyBytes);
-        Assert.DoesNotContain(Convert.ToHexString(secret!), await File.ReadAllTextAsync(keystore.KeyFileOf("seal-" + code)), StringComparison.OrdinalIgnoreCase);
+        var stored = await Service.WithStoreAsync(s => s.StoredKeys.AsNoTracking().SingleAsync(k => k.KeyId == "seal-" + code));
+        Assert.Contains("\"scrypt\"", stored.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToHexString(secret!), stored.Json, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

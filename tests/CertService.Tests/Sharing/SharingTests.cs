@@ -158,7 +158,7 @@ public abstract class SharingTests(AnvilNode anvil, StorageProvider provider) : 
         await holder.PostAsync($"/api/v1/holder/grants/{grant}/revoke", null);
         await agency.GetAsync($"/api/v1/shared/{grant}");
 
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 
         var events = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/sharing/events?certificateId={id}")).EnumerateArray().ToList();
         Assert.Equal(["grant", "access", "revoke", "access-refused"], events.Select(e => e.GetProperty("kind").GetString()));
@@ -189,7 +189,7 @@ public abstract class SharingTests(AnvilNode anvil, StorageProvider provider) : 
     {
         using var department = Service.ClientFor(TestDepartments.Demo);
         var id = await Issuing.IssueAsync(department);
-        await Service.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(department, id, TimeSpan.Zero));
         return id;
     }

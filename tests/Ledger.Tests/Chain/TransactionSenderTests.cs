@@ -52,7 +52,7 @@ public abstract class TransactionSenderTests(AnvilNode anvil)
     }
 
     [Fact]
-    public async Task A_failed_send_leaves_no_nonce_gap()
+    public async Task A_nonce_another_sender_spent_is_never_signed_over_and_leaves_no_gap()
     {
         var key = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
         using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
@@ -62,17 +62,70 @@ public abstract class TransactionSenderTests(AnvilNode anvil)
         using var intruder = anvil.NewSender(key);
 
         Assert.True((await anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type])).Succeeded);
-        // Another process spends the next nonce behind our sender's back: our cached nonce is now stale.
+        // Another process spends the next nonce behind our sender's back: our journal's nonce is now stale.
         Assert.True((await anvil.Anchor.AnchorAsync(intruder, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type])).Succeeded);
+        // And both send at once, each from its own journal: one of them is told its nonce is taken and takes the next.
+        var both = await Task.WhenAll(
+            anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]),
+            anvil.Anchor.AnchorAsync(intruder, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]));
+        var after = await anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]);
 
-        await Assert.ThrowsAsync<RpcResponseException>(() => anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]));
-        var recovered = await anvil.Anchor.AnchorAsync(ours, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]);
-
-        Assert.True(recovered.Succeeded);
+        Assert.All(both, o => Assert.True(o.Succeeded, o.Revert?.Description));
+        Assert.True(after.Succeeded);
         var pending = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(key.Address, BlockParameter.CreatePending());
         var mined = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(key.Address, BlockParameter.CreateLatest());
-        Assert.Equal(3, (int)mined.Value);
+        Assert.Equal(5, (int)mined.Value);
         Assert.Equal(mined.Value, pending.Value);
+    }
+
+    [Fact]
+    public async Task A_transaction_the_node_dropped_from_its_pool_is_sent_again_as_signed()
+    {
+        var key = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+        using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc))
+            .EnsureDepartmentAsync(key.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "重发测试", [Type]);
+        using var sender = anvil.NewSender(key);
+        var root = RandomNumberGenerator.GetBytes(32);
+
+        await anvil.RequestAsync<object>("evm_setIntervalMining", 0);
+        try
+        {
+            var send = anvil.Anchor.AnchorAsync(sender, root, 1, HashAlgorithmId.Sm3, [Type]);
+            var hash = await WaitForPendingAsync(key.Address);
+            await anvil.RequestAsync<object>("anvil_dropTransaction", hash);
+            Assert.Null(await anvil.Chain.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash));
+            await Task.Delay(TimeSpan.FromSeconds(4)); // the sender notices the node forgot it, and sends it again
+            await anvil.RequestAsync<object>("evm_setIntervalMining", 1);
+
+            var outcome = await send;
+
+            Assert.True(outcome.Succeeded, outcome.Revert?.Description);
+            Assert.Equal(hash, outcome.TransactionHash);
+            Assert.NotNull(await anvil.Anchor.GetAnchorAsync(key.Address, root));
+        }
+        finally
+        {
+            await anvil.RequestAsync<object>("evm_setIntervalMining", 1);
+        }
+    }
+
+    private async Task<string> WaitForPendingAsync(string account)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var content = await anvil.RequestAsync<Newtonsoft.Json.Linq.JObject>("txpool_content");
+            var pending = content["pending"]?.Children<Newtonsoft.Json.Linq.JProperty>()
+                .FirstOrDefault(p => string.Equals(p.Name, account, StringComparison.OrdinalIgnoreCase));
+            if (pending?.Value.First is Newtonsoft.Json.Linq.JProperty first && first.Value["hash"]?.ToString() is { } hash)
+            {
+                return hash;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"no pending transaction of {account} appeared");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public abstract class CertificateAnchorTests(AnvilNode anvil) : IAsyncLifetime
         var outcome = await anvil.Anchor.AnchorAsync(sender, root, 42, HashAlgorithmId.Sm3, [Type]);
 
         Assert.True(outcome.Succeeded, outcome.Revert?.Description);
-        var anchor = await anvil.Anchor.GetAnchorAsync(root);
+        var anchor = await anvil.Anchor.GetAnchorAsync(_department.Address, root);
         Assert.NotNull(anchor);
         Assert.Equal(_department.Address, anchor.Issuer, ignoreCase: true);
         Assert.Equal(outcome.BlockNumber, anchor.BlockNumber);
@@ -75,27 +75,65 @@ public abstract class CertificateAnchorTests(AnvilNode anvil) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_departments_racing_to_anchor_one_root_get_one_success_and_one_decoded_refusal()
+    public async Task Another_department_anchoring_a_copy_of_a_root_gets_an_anchor_of_its_own_and_never_takes_ours()
     {
         var other = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
         using (var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin))
         {
             // Registered and allowlisted, as onboarding does (a no-op where the node permissions nothing).
             await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc))
-                .EnsureDepartmentAsync(other.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "竞争部门", [Type]);
+                .EnsureDepartmentAsync(other.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "抄录部门", [Type]);
         }
 
+        using var copier = anvil.NewSender(other);
+        using var owner = anvil.NewSender(_department);
+        var root = RandomNumberGenerator.GetBytes(32);
+
+        // The copier sees the root in the pool and gets in first, with another leaf count.
+        var copied = await anvil.Anchor.AnchorAsync(copier, root, 7, HashAlgorithmId.Sm3, [Type]);
+        var ours = await anvil.Anchor.AnchorAsync(owner, root, 1, HashAlgorithmId.Sm3, [Type]);
+
+        Assert.True(copied.Succeeded, copied.Revert?.Description);
+        Assert.True(ours.Succeeded, ours.Revert?.Description);
+        var mine = await anvil.Anchor.GetAnchorAsync(_department.Address, root);
+        Assert.Equal(_department.Address, mine!.Issuer, ignoreCase: true);
+        Assert.Equal(1u, mine.LeafCount);
+        Assert.Equal(7u, (await anvil.Anchor.GetAnchorAsync(other.Address, root))!.LeafCount);
+    }
+
+    [Fact]
+    public async Task Two_senders_of_one_department_racing_to_anchor_one_root_get_one_success_and_one_decoded_refusal()
+    {
+        // Two senders with journals of their own (as two processes without a shared one): the second
+        // signs with the nonce the first took, is told so, and takes the next; its anchor is then refused.
         using var first = anvil.NewSender(_department);
-        using var second = anvil.NewSender(other);
+        using var second = anvil.NewSender(_department);
         var root = RandomNumberGenerator.GetBytes(32);
 
         // Both may pass gas estimation before either is mined; the loser then fails with status 0
         // and its reason is recovered by replay. Either way the refusal is named.
         var outcomes = await Task.WhenAll(
             anvil.Anchor.AnchorAsync(first, root, 1, HashAlgorithmId.Sm3, [Type]),
-            anvil.Anchor.AnchorAsync(second, root, 1, HashAlgorithmId.Sm3, [Type]));
+            anvil.Anchor.AnchorAsync(second, root, 2, HashAlgorithmId.Sm3, [Type]));
 
         Assert.Single(outcomes, o => o.Succeeded);
         Assert.Single(outcomes, o => o.Revert?.ErrorName == "RootAlreadyAnchored");
+    }
+
+    [Fact]
+    public async Task The_same_anchor_sent_by_two_senders_at_once_is_one_transaction()
+    {
+        using var first = anvil.NewSender(_department);
+        using var second = anvil.NewSender(_department);
+        var root = RandomNumberGenerator.GetBytes(32);
+
+        // Same input, same nonce: the same signed bytes (deterministic signatures), which the node takes once.
+        var outcomes = await Task.WhenAll(
+            anvil.Anchor.AnchorAsync(first, root, 1, HashAlgorithmId.Sm3, [Type]),
+            anvil.Anchor.AnchorAsync(second, root, 1, HashAlgorithmId.Sm3, [Type]));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded || o.Revert?.ErrorName == "RootAlreadyAnchored", o.Revert?.Description));
+        Assert.Contains(outcomes, o => o.Succeeded);
+        Assert.NotNull(await anvil.Anchor.GetAnchorAsync(_department.Address, root));
     }
 }

@@ -95,18 +95,64 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
     }
 
     [Fact]
-    public async Task Effective_times_cannot_be_backdated_beyond_an_hour_nor_go_backwards()
+    public async Task A_change_asked_for_beyond_the_back_dating_window_is_recorded_at_its_block_with_the_asked_time_kept()
     {
         var key = RandomNumberGenerator.GetBytes(32);
         using var issuer = anvil.NewSender(_issuer);
-        var now = DateTimeOffset.UtcNow;
+        var asked = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds());
 
-        var backdated = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(-2))]);
+        var outcome = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: asked)]);
+
+        Assert.True(outcome.Succeeded, outcome.Revert?.Description);
+        var change = Assert.Single((await Status.GetHistoryAsync(key)).Changes);
+        Assert.Equal(CertificateLifecycle.Revoked, change.Status);
+        Assert.Equal(asked, change.RequestedEffectiveAt);
+        Assert.Equal(change.RecordedAt, change.EffectiveAt);
+        Assert.True(change.EffectiveLaterThanRequested);
+    }
+
+    [Fact]
+    public async Task Recorded_effective_times_never_go_backwards_and_a_change_never_overtakes_one_scheduled_after_its_block()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var other = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
         Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, at: now.AddDays(1))])).Succeeded);
-        var backwards = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(1))]);
+        var afterScheduled = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(1))]);
+        // Two changes in one transaction, the second asked for before the first: it takes effect with the first, not before.
+        var inOrder = await Status.RecordAsync(issuer, [Change(other, CertificateLifecycle.Suspended, at: now), Change(other, CertificateLifecycle.Active, at: now.AddMinutes(-10))]);
 
-        Assert.Equal("EffectiveTimeTooEarly", backdated.Revert?.ErrorName);
-        Assert.Equal("EffectiveTimeTooEarly", backwards.Revert?.ErrorName);
+        Assert.True(afterScheduled.Succeeded, afterScheduled.Revert?.Description);
+        var scheduled = (await Status.GetHistoryAsync(key)).Changes;
+        Assert.Equal(now.AddDays(1), scheduled[1].EffectiveAt);
+        Assert.Equal(now.AddHours(1), scheduled[1].RequestedEffectiveAt);
+        Assert.True(inOrder.Succeeded, inOrder.Revert?.Description);
+        var changes = (await Status.GetHistoryAsync(other)).Changes;
+        Assert.True(changes[1].EffectiveAt >= changes[0].EffectiveAt);
+        Assert.Equal(now.AddMinutes(-10), changes[1].RequestedEffectiveAt);
+    }
+
+    [Fact]
+    public async Task A_change_is_recorded_once_by_its_id_however_often_it_is_sent()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var id = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+
+        var first = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, id: id)]);
+        // Sent again (a crash after mining, a second instance): skipped, not refused as suspended → suspended.
+        var again = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, id: id), Change(key, CertificateLifecycle.Active)]);
+        var zero = await Status.RecordAsync(issuer, [Change(RandomNumberGenerator.GetBytes(32), CertificateLifecycle.Suspended, id: new byte[32])]);
+
+        Assert.True(first.Succeeded && again.Succeeded, again.Revert?.Description);
+        var history = await Status.GetHistoryAsync(key);
+        Assert.Equal([CertificateLifecycle.Suspended, CertificateLifecycle.Active], history.Changes.Select(c => c.Status));
+        Assert.Equal(first.BlockNumber, history.Find(id)!.BlockNumber);
+        Assert.True(await Status.IsRecordedAsync(id));
+        Assert.Single(await Status.RecordedByAsync(again.TransactionHash!));
+        Assert.Equal("ZeroChangeId", zero.Revert?.ErrorName);
     }
 
     [Fact]
@@ -154,8 +200,8 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         }
     }
 
-    private static LifecycleChangeRequest Change(byte[] key, CertificateLifecycle status, ushort reason = 1, DateTimeOffset? at = null) =>
-        new(key, status, reason, at ?? DateTimeOffset.UtcNow);
+    private static LifecycleChangeRequest Change(byte[] key, CertificateLifecycle status, ushort reason = 1, DateTimeOffset? at = null, byte[]? id = null) =>
+        new(id ?? RandomNumberGenerator.GetBytes(32), key, status, reason, at ?? DateTimeOffset.UtcNow);
 }
 
 [Nethereum.ABI.FunctionEncoding.Attributes.Function("statusAt", "uint8")]

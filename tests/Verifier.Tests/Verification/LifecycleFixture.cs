@@ -52,19 +52,21 @@ public sealed class LifecycleFixture : AnvilNode
         var anchoredAt = DateTimeOffset.FromUnixTimeSeconds((long)(await Chain.GetBlockAsync((await Issuing.BundleAsync(Department, revoked)).Anchor.BlockNumber))!.Timestamp.Value);
         var accepted = await (await Department.PostAsJsonAsync($"/api/v1/certificates/{revoked}/revoke", new { reason = 3, effectiveAt = anchoredAt.AddSeconds(3) })).Content.ReadFromJsonAsync<JsonElement>();
         RevokedAt = accepted.GetProperty("effectiveAt").GetDateTimeOffset();
-        await RunRoundAsync();
+        // A change is sent once it is due (so a scheduled one never blocks a more urgent one).
         var wait = RevokedAt.AddSeconds(1) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
         }
 
+        await RunRoundAsync();
+
         Revoked = await LoadAsync(revoked);
         Valid = await LoadAsync(valid);
         Expiring = await LoadAsync(expiringId);
     }
 
-    public Task RunRoundAsync() => CertService.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+    public Task RunRoundAsync() => CertService.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
 
     private async Task<Certificate> LoadAsync(Guid id)
     {

@@ -41,7 +41,7 @@ public sealed class SealedDocumentFixture : AnvilNode
         dataOnly["document"] = "none";
         var dataOnlyId = await Issuing.IssueAsync(department, dataOnly);
 
-        await CertService.Services.GetRequiredService<AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await CertService.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         DataOnly = (dataOnlyId, await Issuing.BundleAsync(department, dataOnlyId));
         var documents = new List<(byte[], CertificateBundle)>();
         foreach (var id in ids)

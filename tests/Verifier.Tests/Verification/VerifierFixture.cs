@@ -26,7 +26,7 @@ public sealed class VerifierFixture : AnvilNode
             ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence($"核验测试公司{i}")));
         }
 
-        await CertService.Services.GetRequiredService<CertService.Anchoring.AnchoringWorker>().RunRoundAsync(CancellationToken.None);
+        await CertService.Services.GetRequiredService<CertService.Anchoring.AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
         Bundles = await Task.WhenAll(ids.Select(id => Issuing.BundleAsync(department, id)));
     }
 

@@ -22,6 +22,28 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.AccountLeaseRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Token")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("account_leases", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.AgencyRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -68,6 +90,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<long?>("BlockNumber")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -78,6 +103,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("LeafCount")
                         .HasColumnType("integer");
 
@@ -86,6 +115,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
 
                     b.Property<string>("RefusalReason")
                         .HasColumnType("text");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("bigint");
 
                     b.Property<byte[]>("Root")
                         .IsRequired()
@@ -169,6 +201,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<byte[]>("DocumentHash")
                         .HasColumnType("bytea");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -188,6 +223,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<byte[]>("LeafHash")
                         .HasColumnType("bytea");
 
@@ -203,6 +242,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<string>("RelatedIdentifier")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("bigint");
 
                     b.Property<byte[]>("Salt")
                         .IsRequired()
@@ -303,6 +345,48 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.ToTable("certificate_types", (string)null);
                 });
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.ChainAccountRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("NextNonce")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("chain_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.ChainTransactionRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long>("Nonce")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SignedTransaction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Account", "Nonce");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("chain_transactions", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.DataResourceRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -368,7 +452,7 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("BlockNumber")
+                    b.Property<long?>("BlockNumber")
                         .HasColumnType("bigint");
 
                     b.Property<string>("By")
@@ -391,8 +475,12 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<string>("TransactionHash")
+                    b.Property<string>("State")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransactionHash")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -539,7 +627,7 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("BlockNumber")
+                    b.Property<long?>("BlockNumber")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ElapsedMilliseconds")
@@ -579,8 +667,12 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<byte[]>("SealedSaltSecret")
                         .HasColumnType("bytea");
 
-                    b.Property<string>("TransactionHash")
+                    b.Property<string>("State")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TransactionHash")
                         .HasColumnType("text");
 
                     b.Property<int>("Version")
@@ -727,11 +819,15 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                         .HasColumnType("bytea");
 
                     b.Property<string>("RegistrationTransaction")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<byte>("SealType")
                         .HasColumnType("smallint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Suite")
                         .IsRequired()
@@ -887,13 +983,23 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<long>("EffectiveAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IssuerCode")
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Reason")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("RecordedEffectiveAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RefusalReason")
                         .HasColumnType("text");
@@ -904,6 +1010,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -924,6 +1033,24 @@ namespace TrustLedger.CertService.Storage.Migrations.Postgres
                     b.HasIndex("State", "IssuerCode", "RequestedAt");
 
                     b.ToTable("status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.StoredKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("key_store", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.CertificateRecord", b =>

@@ -17,6 +17,28 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.AccountLeaseRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Token")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("account_leases", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.AgencyRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -63,6 +85,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<long?>("BlockNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -73,6 +98,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LeafCount")
                         .HasColumnType("INTEGER");
 
@@ -81,6 +110,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
 
                     b.Property<string>("RefusalReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Root")
                         .IsRequired()
@@ -164,6 +196,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<byte[]>("DocumentHash")
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HashAlgorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -183,6 +218,10 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("LeafHash")
                         .HasColumnType("BLOB");
 
@@ -198,6 +237,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<string>("RelatedIdentifier")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Salt")
                         .IsRequired()
@@ -298,6 +340,48 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.ToTable("certificate_types", (string)null);
                 });
 
+            modelBuilder.Entity("TrustLedger.CertService.Storage.ChainAccountRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextNonce")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("chain_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.ChainTransactionRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Nonce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedTransaction")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account", "Nonce");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("chain_transactions", (string)null);
+                });
+
             modelBuilder.Entity("TrustLedger.CertService.Storage.DataResourceRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -363,7 +447,7 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("BlockNumber")
+                    b.Property<long?>("BlockNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("By")
@@ -386,8 +470,12 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("TransactionHash")
+                    b.Property<string>("State")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionHash")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -534,7 +622,7 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("BlockNumber")
+                    b.Property<long?>("BlockNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ElapsedMilliseconds")
@@ -574,8 +662,12 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<byte[]>("SealedSaltSecret")
                         .HasColumnType("BLOB");
 
-                    b.Property<string>("TransactionHash")
+                    b.Property<string>("State")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionHash")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -722,11 +814,15 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<string>("RegistrationTransaction")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<byte>("SealType")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Suite")
                         .IsRequired()
@@ -882,12 +978,22 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<long>("EffectiveAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IssuerCode")
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<ushort>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedEffectiveAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RefusalReason")
@@ -899,6 +1005,9 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryAfter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -919,6 +1028,24 @@ namespace TrustLedger.CertService.Storage.Migrations.Sqlite
                     b.HasIndex("State", "IssuerCode", "RequestedAt");
 
                     b.ToTable("status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("TrustLedger.CertService.Storage.StoredKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("key_store", (string)null);
                 });
 
             modelBuilder.Entity("TrustLedger.CertService.Storage.CertificateRecord", b =>
