@@ -9,9 +9,17 @@ cd "$root"
 devnet/setup.sh --for-tests
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+faults_log="$(mktemp)"
+trap 'rm -f "$log" "$faults_log"' EXIT
 status=0
 dotnet test TrustLedger.slnx --nologo --no-restore -c Release -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# The fault-injection suite, short: a few cycles of each scenario against two real CertService processes
+# (benchmarks/faults.sh without --short is the full run that docs/reliability.md records).
+faults=0
+benchmarks/faults.sh --short >"$faults_log" 2>&1 || faults=$?
+grep '^faults:' "$faults_log" || true
+if [[ "$faults" -ne 0 ]]; then tail -40 "$faults_log"; fi
 
 # One closing line for CI and people: totals over every test assembly.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
@@ -21,6 +29,10 @@ assemblies=$(grep -Ec '^(Passed|Failed)!' "$log" || true)
 echo
 echo "test assemblies: $assemblies"
 echo "$passed passed, $failed failed, $skipped skipped"
+if [[ "$faults" -ne 0 ]]; then
+  echo "the fault-injection suite found violations or could not run (exit $faults); its report: benchmarks/.results/faults.txt" >&2
+  status=1
+fi
 if [[ "$status" -ne 0 && "$failed" -eq 0 ]]; then
   echo "dotnet test exited with status $status although no test failed: a build error or an aborted test run (see above)" >&2
 fi

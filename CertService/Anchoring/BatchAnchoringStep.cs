@@ -19,15 +19,27 @@ public sealed class BatchAnchoringStep(CertificateStore store, LeasedDepartments
     {
         var departments = await leased.HeldAsync(cancellationToken);
         var anchored = 0;
+        var failures = new List<Exception>();
         foreach (var department in departments)
         {
-            anchored += await AnchorAsync(department.CreditCode, cancellationToken);
+            try
+            {
+                anchored += await AnchorAsync(department.CreditCode, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One department's trouble (its node calls, its data) does not hold the others back.
+                store.ChangeTracker.Clear();
+                failures.Add(ex);
+            }
         }
 
         if (anchored > 0)
         {
             signals.Nudge(PipelineSteps.StatusChanges);
         }
+
+        PipelineFailures.ThrowIfAny(failures, departments.Count);
 
         var codes = departments.Select(d => d.CreditCode).ToList();
         var waiting = await store.Certificates.CountAsync(c => c.Status == CertificateStatus.Pending && c.LeafHash != null && codes.Contains(c.IssuerCode), cancellationToken);

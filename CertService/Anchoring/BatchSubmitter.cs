@@ -82,15 +82,20 @@ public sealed class BatchSubmitter(
         }
 
         transactionHash ??= await FindTransactionAsync(department.Account, batch.Root, anchor.BlockNumber);
+        if (transactionHash is null)
+        {
+            // The anchor is in the contract's state but its block holds no event of it: the node is inconsistent.
+            return await RecordRetryAsync(batch, $"the root is anchored in block {anchor.BlockNumber} but the node has no BatchAnchored event of it there", countsTowardQuarantine: true, cancellationToken);
+        }
+
         await RecordAnchoredAsync(batch, anchor, transactionHash, cancellationToken);
         return SubmitResult.Anchored;
     }
 
-    private async Task<string> FindTransactionAsync(string account, byte[] root, ulong block)
+    private async Task<string?> FindTransactionAsync(string account, byte[] root, ulong block)
     {
         var logs = await new ChunkedLogReader(chain.Web3).ReadAsync<BatchAnchoredEvent>(anchors.Address, block, block);
-        return logs.FirstOrDefault(l => l.Event.Root.AsSpan().SequenceEqual(root) && string.Equals(l.Event.Issuer, account, StringComparison.OrdinalIgnoreCase))?.Log.TransactionHash
-            ?? throw new ChainUnavailableException($"root anchored in block {block} but its event was not found");
+        return logs.FirstOrDefault(l => l.Event.Root.AsSpan().SequenceEqual(root) && string.Equals(l.Event.Issuer, account, StringComparison.OrdinalIgnoreCase))?.Log.TransactionHash;
     }
 
     private async Task RecordAnchoredAsync(AnchorBatchRecord batch, AnchorStruct anchor, string transactionHash, CancellationToken cancellationToken)

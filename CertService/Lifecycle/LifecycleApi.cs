@@ -40,7 +40,9 @@ public static class LifecycleApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var issuer = user.IssuerCode();
-        var certificate = await store.Certificates.SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuer, cancellationToken);
+        // Two changes of one certificate at once take turns: the second is checked against the first.
+        await using var own = store.Database.CurrentTransaction is null ? await store.Database.BeginTransactionAsync(cancellationToken) : null;
+        var certificate = await store.LockCertificateAsync(id, issuer, cancellationToken);
         if (certificate is null)
         {
             return Problems.CertificateNotFound(id);
@@ -81,6 +83,11 @@ public static class LifecycleApi
         }
 
         await store.SaveChangesAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return TypedResults.Accepted($"/api/v1/certificates/{id}/history", View(outcome.Change!));
     }
 

@@ -51,15 +51,27 @@ public sealed class StatusChangeSubmitter(
         var sent = 0;
         var waiting = 0;
         string? note = null;
-        foreach (var department in await leased.HeldAsync(cancellationToken))
+        var failures = new List<Exception>();
+        var departments = await leased.HeldAsync(cancellationToken);
+        foreach (var department in departments)
         {
-            var (done, left, blocked) = await SubmitAsync(department, cancellationToken);
-            sent += done;
-            waiting += left;
-            note ??= blocked;
+            try
+            {
+                var (done, left, blocked) = await SubmitAsync(department, cancellationToken);
+                sent += done;
+                waiting += left;
+                note ??= blocked;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One department's trouble does not hold the others' changes back.
+                store.ChangeTracker.Clear();
+                failures.Add(ex);
+            }
         }
 
         health.For(Name).Note = note;
+        PipelineFailures.ThrowIfAny(failures, departments.Count);
         return new StepPass(sent, waiting);
     }
 

@@ -78,6 +78,15 @@ public abstract class CertificateStore(DbContextOptions options) : DbContext(opt
         _ => throw new NotSupportedException(GetType().Name),
     };
 
+    /// <summary>
+    /// A department's certificate, locked until the caller's transaction ends (PostgreSQL: FOR UPDATE;
+    /// SQLite: its transactions take the write lock when they begin), so two requests that change one
+    /// certificate at once take turns and the second sees the first's change.
+    /// </summary>
+    public async Task<CertificateRecord?> LockCertificateAsync(Guid id, string issuerCode, CancellationToken cancellationToken) => this is PostgresCertificateStore
+        ? await Certificates.FromSqlInterpolated($"""SELECT * FROM certificates WHERE "Id" = {id} AND "IssuerCode" = {issuerCode} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken)
+        : await Certificates.SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuerCode, cancellationToken);
+
     /// <summary>Reserves the next <paramref name="count"/> serials in one atomic statement; returns the last of them.</summary>
     public async Task<long> ReserveSerialsAsync(string issuerCode, string typeCode, int year, int count, CancellationToken cancellationToken)
     {

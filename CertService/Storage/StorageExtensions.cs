@@ -19,6 +19,7 @@ public static class StorageExtensions
             _ => services.GetRequiredService<SqliteCertificateStore>(),
         });
         builder.Services.AddSingleton<HolderLookup>();
+        builder.Services.AddExceptionHandler<StorageUnavailableProblemHandler>();
         // Registered before the anchoring pipeline and started before the server listens.
         builder.Services.AddHostedService<SingleInstanceLock>();
         builder.Services.AddHostedService<StoreMigrator>();

@@ -54,4 +54,4 @@ public sealed record LifecycleHistory(string? Issuer, IReadOnlyList<LifecycleCha
 public sealed record LifecycleChangeRequest(byte[] ChangeId, byte[] Key, CertificateLifecycle Status, ushort Reason, DateTimeOffset EffectiveAt);
 
 /// <summary>Where a status change was recorded: its id, the effective time the chain kept, the block and the transaction.</summary>
-public sealed record RecordedStatusChange(byte[] ChangeId, DateTimeOffset EffectiveAt, ulong BlockNumber, string TransactionHash);
+public sealed record RecordedStatusChange(byte[] ChangeId, DateTimeOffset EffectiveAt, ulong BlockNumber, string? TransactionHash);

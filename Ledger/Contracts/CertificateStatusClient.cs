@@ -43,10 +43,10 @@ public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
             return null;
         }
 
+        // The transaction from the block's events; a node that lost them still has the history (the transaction is then unknown).
         var logs = await new ChunkedLogReader(web3).ReadAsync<StatusChangedEvent>(registryAddress, change.BlockNumber, change.BlockNumber);
-        var log = logs.FirstOrDefault(l => l.Event.ChangeId.AsSpan().SequenceEqual(changeId))
-            ?? throw new ChainUnavailableException($"status change recorded in block {change.BlockNumber} but its event was not found");
-        return new RecordedStatusChange(changeId, change.EffectiveAt, change.BlockNumber, log.Log.TransactionHash);
+        var log = logs.FirstOrDefault(l => l.Event.ChangeId.AsSpan().SequenceEqual(changeId));
+        return new RecordedStatusChange(changeId, change.EffectiveAt, change.BlockNumber, log?.Log.TransactionHash);
     }
 
     /// <summary>True once a change with this id is recorded (whatever key it was for).</summary>
