@@ -33,4 +33,10 @@ public sealed class AnchoringOptions
     /// its accounts over within one period.
     /// </summary>
     public TimeSpan LeasePeriod { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How old a chain-first write left prepared must be before the reconciliation settles it (the
+    /// request that made it is surely over by then); by default the receipt timeout and ten seconds.
+    /// </summary>
+    public TimeSpan? SettleAfter { get; set; }
 }

@@ -124,10 +124,11 @@ public sealed class BatchSubmitter(
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Refused), cancellationToken);
         // A renewal's supersession of a certificate of this batch can never reach the chain now: it is closed, with the reason.
         var closed = $"its certificate was never anchored: the chain refused its batch ({reason})";
-        await store.StatusChanges
-            .Where(c => c.State == StatusChangeStates.Pending && store.Certificates.Any(r => r.Id == c.CertificateId && r.BatchId == batch.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, StatusChangeStates.Failed).SetProperty(c => c.RefusalReason, closed), cancellationToken);
+        var waiting = store.StatusChanges.Where(c => c.State == StatusChangeStates.Pending && store.Certificates.Any(r => r.Id == c.CertificateId && r.BatchId == batch.Id));
+        var affected = await waiting.Select(c => c.CertificateId).Distinct().ToListAsync(cancellationToken);
+        await waiting.ExecuteUpdateAsync(u => u.SetProperty(c => c.State, StatusChangeStates.Failed).SetProperty(c => c.RefusalReason, closed), cancellationToken);
         await store.SaveChangesAsync(cancellationToken);
+        await CertificateTransitions.RebuildMirrorsAsync(store, affected, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.Refused(batch.Id, batch.IssuerCode, reason);
         return SubmitResult.Refused;

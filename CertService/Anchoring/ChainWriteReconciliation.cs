@@ -8,16 +8,19 @@ using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hashing;
 
 namespace TrustLedger.CertService.Anchoring;
 
 /// <summary>
 /// The reconciliation step, at start and every interval: the records whose fact is written on chain
 /// first (dataset versions, catalog revisions, seal registrations) and that a crash, an outage or a
-/// failed database write left <c>prepared</c>, settled from what the chain holds. One the chain
-/// holds becomes published (a catalog revision's missing field sources are sent first); one the
-/// chain does not hold, once the request that made it is surely over, is abandoned (its drafts
-/// deleted): that request never answered success. Also trims the send journal.
+/// failed database write left <c>prepared</c>, settled from what the chain holds once the request
+/// that made them is surely over. One the chain holds becomes published; one it does not is
+/// finished (what the chain lacks of it is sent: a publish, an entry, its field sources, a
+/// registration), so nothing is left for a late transaction from some pool to put on chain behind
+/// the database's back; only one whose number or code the chain holds with other content, or that
+/// the chain refuses, is abandoned (its drafts deleted). Also trims the send journal.
 /// </summary>
 public sealed class ChainWriteReconciliation(
     CertificateStore store,
@@ -25,9 +28,11 @@ public sealed class ChainWriteReconciliation(
     DataRegistryClient data,
     SealRegistryClient sealRegistry,
     GovernanceSender governance,
+    DepartmentSenders senders,
     DatasetFiles files,
     PipelineHealth health,
     IOptions<ChainOptions> chain,
+    IOptions<AnchoringOptions> anchoring,
     TimeProvider time,
     ILogger<ChainWriteReconciliation> logger) : IPipelineStep
 {
@@ -36,7 +41,7 @@ public sealed class ChainWriteReconciliation(
     public string Name => PipelineSteps.Reconciliation;
 
     // A prepared record this young may still be in the hands of the request that made it.
-    private TimeSpan Grace => chain.Value.ReceiptTimeout + TimeSpan.FromSeconds(10);
+    private TimeSpan Grace => anchoring.Value.SettleAfter ?? chain.Value.ReceiptTimeout + TimeSpan.FromSeconds(10);
 
     public async Task<StepPass> RunAsync(CancellationToken cancellationToken)
     {
@@ -58,10 +63,12 @@ public sealed class ChainWriteReconciliation(
 
     private async Task<int> SettleDatasetVersionsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var sources = (await leased.HeldAsync(cancellationToken)).Select(d => d.CreditCode).ToList();
+        var sources = await leased.HeldAsync(cancellationToken);
+        var codes = sources.Select(d => d.CreditCode).ToList();
         var cutoff = now - Grace;
         var prepared = await store.DatasetVersions
-            .Where(v => v.State == ChainWriteStates.Prepared && sources.Contains(v.PublishedBy) && v.PublishedAt < cutoff).ToListAsync(cancellationToken);
+            .Where(v => v.State == ChainWriteStates.Prepared && codes.Contains(v.PublishedBy) && v.PublishedAt < cutoff)
+            .OrderBy(v => v.ResourceCode).ThenBy(v => v.Version).ToListAsync(cancellationToken);
         var settled = 0;
         foreach (var version in prepared)
         {
@@ -69,21 +76,40 @@ public sealed class ChainWriteReconciliation(
             var contents = files.Contents(version.ResourceCode, version.Version);
             var draft = DatasetFiles.DraftSuffix(version.Id);
             var onChain = await data.GetVersionAsync(version.ResourceCode, (uint)version.Version);
-            if (onChain is not null && onChain.Root.AsSpan().SequenceEqual(version.Root) && File.Exists(leaves + draft))
+            if (onChain is null && ((await data.GetResourceAsync(version.ResourceCode))?.LatestVersion ?? 0) < version.Version && File.Exists(leaves + draft))
             {
-                DatasetFiles.Keep(leaves, contents, draft);
+                // Not on chain, its number still free: finish the publish its request began (it may also still arrive from a pool; one of the two is refused).
+                var source = sources.Single(d => d.CreditCode == version.PublishedBy);
+                var fields = version.AuthoritativeFields.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var outcome = await data.PublishVersionAsync(
+                    await senders.ForAsync(source), version.ResourceCode, (uint)version.Version, version.Root, (ulong)version.RowCount, version.SchemaHash, HashAlgorithmId.Sm3, fields, cancellationToken);
+                onChain = await data.GetVersionAsync(version.ResourceCode, (uint)version.Version);
+                if (onChain is null)
+                {
+                    logger.Reconciled($"dataset {version.ResourceCode} version {version.Version}: publishing it again was refused ({outcome.Revert?.Description})");
+                }
+            }
+
+            if (onChain is not null && onChain.Root.AsSpan().SequenceEqual(version.Root))
+            {
+                // The drafts become the version's files, unless the publisher moved them already (its last write was the one that failed).
+                if (File.Exists(leaves + draft))
+                {
+                    DatasetFiles.Keep(leaves, contents, draft);
+                }
+
                 version.State = ChainWriteStates.Published;
                 version.BlockNumber = (long)onChain.BlockNumber;
                 version.TransactionHash = await data.FindPublishingTransactionAsync(version.ResourceCode, (uint)version.Version, onChain.BlockNumber);
-                logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} was on chain (block {onChain.BlockNumber}); recorded as published");
+                logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} is on chain (block {onChain.BlockNumber}); recorded as published");
             }
             else
             {
-                // Never reached the chain (or the chain holds another root under its number): nothing of it is kept.
+                // Its number holds another root on chain, or it cannot be published: nothing of it is kept.
                 File.Delete(leaves + draft);
                 File.Delete(contents + draft);
                 store.DatasetVersions.Remove(version);
-                logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} never reached the chain; abandoned");
+                logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} cannot reach the chain; abandoned");
             }
 
             await store.SaveChangesAsync(cancellationToken);
@@ -96,28 +122,30 @@ public sealed class ChainWriteReconciliation(
     private async Task<int> SettleCatalogRevisionsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now - Grace;
-        var prepared = await store.DataResourceRevisions.Where(r => r.State == ChainWriteStates.Prepared && r.At < cutoff).OrderBy(r => r.CatalogVersion).ToListAsync(cancellationToken);
+        var prepared = await store.DataResourceRevisions.Where(r => r.State == ChainWriteStates.Prepared && r.At < cutoff).OrderBy(r => r.Code).ThenBy(r => r.CatalogVersion).ToListAsync(cancellationToken);
         var settled = 0;
         foreach (var revision in prepared)
         {
             var onChain = await data.GetResourceAsync(revision.Code);
-            if (onChain is not null && onChain.CatalogVersion == revision.CatalogVersion && onChain.CatalogHash.AsSpan().SequenceEqual(revision.Hash))
+            var taken = onChain is not null && onChain.CatalogVersion >= revision.CatalogVersion
+                && !(onChain.CatalogVersion == revision.CatalogVersion && onChain.CatalogHash.AsSpan().SequenceEqual(revision.Hash));
+            if (taken)
             {
-                // Anchored: the field sources may still be missing (the second of its two writes).
-                var outcome = await CatalogRevisions.SendAsync(store, data, await governance.SenderAsync(cancellationToken), revision, cancellationToken);
-                if (outcome is { Succeeded: false })
-                {
-                    logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion}: its field sources were refused ({outcome.Revert!.Description}); retrying");
-                    continue;
-                }
-
-                await CatalogRevisions.ApplyAsync(store, revision, outcome?.TransactionHash, (long)(outcome?.BlockNumber ?? onChain.RegisteredAtBlock), cancellationToken);
-                logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion} was on chain; applied");
+                store.DataResourceRevisions.Remove(revision);
+                logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion}: the chain holds another revision under its number; abandoned");
             }
             else
             {
-                store.DataResourceRevisions.Remove(revision);
-                logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion} never reached the chain; abandoned");
+                // Anchor what the chain lacks of it (its entry, its field sources), then let the catalog take it on.
+                var outcome = await CatalogRevisions.SendAsync(store, data, await governance.SenderAsync(cancellationToken), revision, cancellationToken);
+                if (outcome is { Succeeded: false })
+                {
+                    logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion}: the chain refused it ({outcome.Revert!.Description}); retrying");
+                    continue;
+                }
+
+                await CatalogRevisions.ApplyAsync(store, revision, outcome?.TransactionHash, (long)(outcome?.BlockNumber ?? onChain?.RegisteredAtBlock ?? 0), cancellationToken);
+                logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion} is on chain; applied");
             }
 
             await store.SaveChangesAsync(cancellationToken);
@@ -134,16 +162,20 @@ public sealed class ChainWriteReconciliation(
         var settled = 0;
         foreach (var seal in prepared)
         {
-            var owner = await DepartmentDirectory.FindAsync(store, seal.DepartmentCode, cancellationToken);
-            if (owner is not null && await sealRegistry.GetAsync(seal.Code) is { } onChain && SealRegistration.Matches(onChain.Seal, seal, owner.Account))
+            var owner = await DepartmentDirectory.FindAsync(store, seal.DepartmentCode, cancellationToken)
+                ?? throw new InvalidOperationException($"seal {seal.Code} names department {seal.DepartmentCode}, which is not on board");
+            // Registered already (sent before a crash), or registered now; another key under its code is a refusal.
+            var outcome = await SealRegistration.SendAsync(sealRegistry, await governance.SenderAsync(cancellationToken), seal, owner.Account, cancellationToken);
+            if (outcome.Succeeded)
             {
                 seal.State = ChainWriteStates.Published;
-                logger.Reconciled($"seal {seal.Code} was registered on chain (block {onChain.Seal.RegisteredAtBlock}); recorded as registered");
+                seal.RegistrationTransaction ??= string.IsNullOrEmpty(outcome.TransactionHash) ? null : outcome.TransactionHash;
+                logger.Reconciled($"seal {seal.Code} is registered on chain; recorded as registered");
             }
             else
             {
                 store.Seals.Remove(seal);
-                logger.Reconciled($"seal {seal.Code} never reached the chain; abandoned");
+                logger.Reconciled($"seal {seal.Code} cannot be registered ({outcome.Revert!.Description}); abandoned");
             }
 
             await store.SaveChangesAsync(cancellationToken);

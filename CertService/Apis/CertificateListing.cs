@@ -31,6 +31,7 @@ public static class CertificateListing
             "pending" => CertificateStatus.Pending,
             "anchored" => CertificateStatus.Anchored,
             "refused" => CertificateStatus.Refused,
+            "failed" => CertificateStatus.Failed,
             _ => (CertificateStatus)(-1),
         };
         if (status == (CertificateStatus)(-1))

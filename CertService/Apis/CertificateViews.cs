@@ -18,8 +18,9 @@ public sealed record CertificateView(
     string IssuerCode,
     DateTimeOffset AcceptedAt,
     string VerificationUrl,
-    JsonElement Certificate,
-    AnchorView? Anchor);
+    JsonElement? Certificate,
+    AnchorView? Anchor,
+    string? Failure = null);
 
 /// <summary>Where and how the certificate is anchored: its proof, root, transaction and block.</summary>
 public sealed record AnchorView(

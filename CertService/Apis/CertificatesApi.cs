@@ -83,9 +83,23 @@ public static class CertificatesApi
         Guid id, ClaimsPrincipal user, CertificateStore store, CertificateVault vault, IOptions<DocumentOptions> documents, CancellationToken cancellationToken)
     {
         var record = await FindOwnAsync(store, id, user, cancellationToken);
-        return record is null
-            ? Problems.CertificateNotFound(id)
-            : TypedResults.Ok(ToView(record, await vault.OpenAsync(record, cancellationToken), VerificationLink.For(documents.Value.VerifierPublicUrl, record.Id, record.Salt)));
+        if (record is null)
+        {
+            return Problems.CertificateNotFound(id);
+        }
+
+        string? canonical;
+        try
+        {
+            canonical = await vault.OpenAsync(record, cancellationToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Its stored form cannot be decrypted (a damaged row, a key gone): the view says where it stands without it.
+            canonical = null;
+        }
+
+        return TypedResults.Ok(ToView(record, canonical, VerificationLink.For(documents.Value.VerifierPublicUrl, record.Id, record.Salt)));
     }
 
     /// <summary>The self-contained verification bundle; available once the certificate is anchored.</summary>
@@ -102,6 +116,7 @@ public static class CertificatesApi
         {
             CertificateStatus.Anchored => TypedResults.Ok(ToBundle(record, await vault.OpenAsync(record, cancellationToken), deployment)),
             CertificateStatus.Refused => Problems.AnchoringRefused(id, record.Batch?.RefusalReason),
+            CertificateStatus.Failed => Problems.Quarantined(id, record.LastFailure),
             _ => Problems.NotAnchoredYet(id),
         };
     }
@@ -141,7 +156,7 @@ public static class CertificatesApi
             .SingleOrDefaultAsync(c => c.Id == id && c.IssuerCode == issuer, cancellationToken);
     }
 
-    private static CertificateView ToView(CertificateRecord record, string canonicalJson, string verificationUrl)
+    private static CertificateView ToView(CertificateRecord record, string? canonicalJson, string verificationUrl)
     {
         var anchor = record is { Status: CertificateStatus.Anchored, Batch: { } batch }
             ? new AnchorView(
@@ -156,7 +171,8 @@ public static class CertificatesApi
             : null;
         return new CertificateView(
             record.Id, record.Identifier, StatusName(record.Status), Lifecycle.CertificateTransitions.Name(record.Lifecycle), record.TypeCode, record.IssuerCode, record.AcceptedAt,
-            verificationUrl, Parse(canonicalJson), anchor);
+            verificationUrl, canonicalJson is null ? null : Parse(canonicalJson), anchor,
+            canonicalJson is null ? "the stored certificate cannot be decrypted" : record.Status == CertificateStatus.Failed ? record.LastFailure : null);
     }
 
     internal static CertificateBundle ToBundle(CertificateRecord record, string canonicalJson, DeploymentRecord deployment)
@@ -181,6 +197,7 @@ public static class CertificatesApi
     {
         CertificateStatus.Pending => "pending",
         CertificateStatus.Anchored => "anchored",
+        CertificateStatus.Failed => "failed",
         _ => "refused",
     };
 }

@@ -20,6 +20,10 @@ public static class Problems
     public static ProblemHttpResult AnchoringRefused(Guid id, string? reason) =>
         Make(StatusCodes.Status409Conflict, "anchoring-refused", "The chain refused this certificate's batch", $"Certificate {id} was not anchored: {reason}");
 
+    public static ProblemHttpResult Quarantined(Guid id, string? reason) =>
+        Make(StatusCodes.Status409Conflict, "certificate-quarantined", "Certificate set aside",
+            $"Certificate {id} is accepted but set aside: its document could not be made ({reason}). An administrator retries it once the cause is fixed.");
+
     public static ProblemHttpResult TypeNotGranted(string typeCode) =>
         Make(StatusCodes.Status403Forbidden, "type-not-granted", "Certificate type not granted", $"Your department does not hold certificate type {typeCode} in the issuer registry.");
 

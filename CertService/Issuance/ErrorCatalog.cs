@@ -34,7 +34,7 @@ public static class ErrorCatalog
         [ErrorCodes.RowUnreadable] = ("该行无法读取", "This row could not be read."),
         [ErrorCodes.DateFormat] = ("日期格式应为 yyyy-MM-dd", "Dates are written yyyy-MM-dd."),
         [ErrorCodes.PageOutOfRange] = ("页码从1开始，每页1至500条", "Pages start at 1 and hold 1 to 500 items."),
-        [ErrorCodes.StatusUnknown] = ("状态应为 pending、anchored 或 refused", "Status is pending, anchored or refused."),
+        [ErrorCodes.StatusUnknown] = ("状态应为 pending、anchored、refused 或 failed", "Status is pending, anchored, refused or failed."),
         [ErrorCodes.SealCodeFormat] = ("印章编码应为4至59位字母、数字或连字符", "A seal code is 4 to 59 letters, digits or hyphens."),
         [ErrorCodes.DocumentKindUnknown] = ("证照形式应为 pdf（签章的版式文件）或 none（仅数据，签章于数据）", "The document must be pdf (a sealed PDF) or none (data only, the seal signs the data)."),
         [ErrorCodes.SealSuiteUnknown] = ("签名算法套件应为 SM2-SM3 或 ECDSA-P256-SHA256", "The signature suite must be SM2-SM3 or ECDSA-P256-SHA256."),

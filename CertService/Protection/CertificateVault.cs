@@ -61,7 +61,7 @@ public sealed class CertificateVault(KeyEncryptionKeys keys, IOptions<Protection
 
     private async Task<SharedCiphertext> ShareAsync(byte[] envelope, byte[] associatedData, Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters agency, CancellationToken cancellationToken)
     {
-        var cipher = AeadCiphers.ById(envelope[1]);
+        var cipher = CipherOf(envelope);
         var kek = await keys.GetAsync(Envelope.KekIdOf(envelope), cipher, cancellationToken);
         return Envelope.ShareWith(envelope, kek, agency, associatedData);
     }
@@ -75,10 +75,14 @@ public sealed class CertificateVault(KeyEncryptionKeys keys, IOptions<Protection
 
     private async Task<byte[]> OpenBytesAsync(byte[] envelope, byte[] associatedData, CancellationToken cancellationToken)
     {
-        var cipher = AeadCiphers.ById(envelope[1]);
+        var cipher = CipherOf(envelope);
         var kek = await keys.GetAsync(Envelope.KekIdOf(envelope), cipher, cancellationToken);
         return Envelope.Open(envelope, kek, associatedData);
     }
+
+    // A stored envelope too short to name its cipher is as unreadable as one that fails its tag.
+    private static IAeadCipher CipherOf(byte[] envelope) =>
+        envelope.Length >= 2 ? AeadCiphers.ById(envelope[1]) : throw new System.Security.Cryptography.CryptographicException("not a TrustLedger envelope (v1)");
 
     private IAeadCipher Cipher => AeadCiphers.TryByName(options.Value.Cipher, out var cipher)
         ? cipher

@@ -53,6 +53,17 @@ public sealed class DatabaseKeyStore(IServiceScopeFactory scopes, FileKeyStore f
         return null;
     }
 
+    public async Task<bool> ContainsAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        if (_secrets.ContainsKey(keyId))
+        {
+            return true;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CertificateStore>().StoredKeys.AnyAsync(k => k.KeyId == keyId, cancellationToken);
+    }
+
     public async Task<byte[]> AddSecretAsync(string keyId, byte[] secret, string label, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(secret);

@@ -44,8 +44,13 @@ public static class Envelope
     /// <summary>The KEK id an envelope was sealed under, read without decrypting.</summary>
     public static string KekIdOf(ReadOnlySpan<byte> envelope)
     {
-        var length = BinaryPrimitives.ReadUInt16BigEndian(envelope[2..]);
-        return Encoding.UTF8.GetString(envelope.Slice(4, length));
+        if (envelope.Length < 4 || envelope[0] != Version)
+        {
+            throw new CryptographicException("not a TrustLedger envelope (v1)");
+        }
+
+        var offset = 4;
+        return Encoding.UTF8.GetString(Take(envelope, ref offset, BinaryPrimitives.ReadUInt16BigEndian(envelope[2..])));
     }
 
     public static byte[] Open(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> kek, ReadOnlySpan<byte> associatedData)

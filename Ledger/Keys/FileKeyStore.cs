@@ -62,6 +62,8 @@ public sealed partial class FileKeyStore : IKeyStore, ISecretStore
         return _format.Decrypt(await File.ReadAllTextAsync(path, cancellationToken));
     }
 
+    public Task<bool> ContainsAsync(string keyId, CancellationToken cancellationToken = default) => Task.FromResult(File.Exists(PathOf(keyId)));
+
     /// <summary>The encrypted form of a key, as stored (for moving keys into another store without decrypting them).</summary>
     public async Task<string?> ReadEncryptedAsync(string keyId, CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,9 @@ public interface ISecretStore
     /// <summary>The secret stored under <paramref name="keyId"/>, or null when there is none.</summary>
     Task<byte[]?> FindSecretAsync(string keyId, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether a secret is stored under <paramref name="keyId"/> (nothing is decrypted).</summary>
+    Task<bool> ContainsAsync(string keyId, CancellationToken cancellationToken = default);
+
     /// <summary>Stores <paramref name="secret"/> under a new id; if the id already holds one, nothing is written. Returns the secret stored under the id.</summary>
     Task<byte[]> AddSecretAsync(string keyId, byte[] secret, string label, CancellationToken cancellationToken = default);
 }

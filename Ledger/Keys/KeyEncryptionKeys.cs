@@ -12,7 +12,7 @@ namespace TrustLedger.Ledger.Keys;
 /// the secret store sees the same master secret: the first one to create it wins for all. A KMS or
 /// HSM replaces this class behind the same methods.
 /// </summary>
-public sealed class KeyEncryptionKeys(ISecretStore store) : IDisposable
+public sealed partial class KeyEncryptionKeys(ISecretStore store) : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _create = new(1, 1);
@@ -25,14 +25,26 @@ public sealed class KeyEncryptionKeys(ISecretStore store) : IDisposable
         return (kekId, Derive(await SecretAsync(kekId, create: true, cancellationToken), cipher));
     }
 
-    /// <summary>Creates the scope's master secret now if it has none (so that no later use has to).</summary>
-    public async Task EnsureAsync(string scope, CancellationToken cancellationToken = default) =>
-        await SecretAsync($"{scope}/v1", create: true, cancellationToken);
+    /// <summary>Creates the scope's master secret now if it has none (so that no later use has to); an existing one is not decrypted.</summary>
+    public async Task EnsureAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        var kekId = $"{scope}/v1";
+        if (!_secrets.ContainsKey(kekId) && !await store.ContainsAsync(FileIdOf(kekId), cancellationToken))
+        {
+            await SecretAsync(kekId, create: true, cancellationToken);
+        }
+    }
 
     /// <summary>The KEK an envelope names, for opening it.</summary>
     public async Task<byte[]> GetAsync(string kekId, IAeadCipher cipher, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cipher);
+        // The name comes from the stored envelope: a damaged one names no key at all.
+        if (kekId is null || !KekIdPattern().IsMatch(kekId))
+        {
+            throw new CryptographicException("the envelope names no valid key-encryption key");
+        }
+
         return Derive(await SecretAsync(kekId, create: false, cancellationToken), cipher);
     }
 
@@ -43,7 +55,7 @@ public sealed class KeyEncryptionKeys(ISecretStore store) : IDisposable
             return cached;
         }
 
-        var fileId = "kek-" + kekId.Replace('/', '-');
+        var fileId = FileIdOf(kekId);
         await _create.WaitAsync(cancellationToken);
         try
         {
@@ -68,6 +80,11 @@ public sealed class KeyEncryptionKeys(ISecretStore store) : IDisposable
     }
 
     public void Dispose() => _create.Dispose();
+
+    private static string FileIdOf(string kekId) => "kek-" + kekId.Replace('/', '-');
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9_-]{1,55}/v[0-9]{1,4}\z")]
+    private static partial System.Text.RegularExpressions.Regex KekIdPattern();
 
     private static byte[] Derive(byte[] secret, IAeadCipher cipher) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, cipher.KeySize, info: Encoding.ASCII.GetBytes("trustledger kek " + cipher.Name));

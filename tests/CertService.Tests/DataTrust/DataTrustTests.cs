@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Contracts;
@@ -110,9 +113,7 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         var onChain = await Chain.GetResourceAsync(_resource);
         Assert.Equal(2u, onChain!.CatalogVersion);
         Assert.Equal(latest.GetProperty("hash").GetString(), Convert.ToHexStringLower(onChain.CatalogHash));
-        Assert.Equal(TestDepartments.Other.Key.Address,
-            await Anvil.Chain.Web3.Eth.GetContractQueryHandler<FieldSourceOfFunction>().QueryAsync<string>(Anvil.Deployment.DataRegistry!,
-                new FieldSourceOfFunction { ResourceId = DataRegistryClient.ResourceIdOf(_resource), FieldId = DataRegistryClient.FieldIdOf(_resource, "taxStatus") }), ignoreCase: true);
+        Assert.Equal(TestDepartments.Other.Key.Address, await Chain.GetFieldSourceAsync(_resource, "taxStatus"), ignoreCase: true);
     }
 
     [Fact]
@@ -155,6 +156,91 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
         Assert.Equal(1u, (await Chain.GetResourceAsync(_resource))!.LatestVersion);
+    }
+
+    [Fact]
+    public async Task A_version_the_chain_got_ahead_with_never_blocks_the_next_publish()
+    {
+        using var source = await SetUpAsync();
+        await PublishAsync(source, Csv(Rows(3)));
+        // The chain holds version 2, the database does not (a publish whose database write was lost, before this version).
+        using (var sender = Anvil.NewSender(TestDepartments.Demo.Key))
+        {
+            Assert.True((await Chain.PublishVersionAsync(sender, _resource, 2, RandomNumberGenerator.GetBytes(32), 3, RandomNumberGenerator.GetBytes(32), HashAlgorithmId.Sm3, [])).Succeeded);
+        }
+
+        var next = await PublishAsync(source, Csv(Rows(4)));
+
+        Assert.Equal(3, next.GetProperty("version").GetInt32());
+        Assert.Equal(next.GetProperty("root").GetString(), Convert.ToHexStringLower((await Chain.GetVersionAsync(_resource, 3))!.Root));
+    }
+
+    [Fact]
+    public async Task Versions_left_prepared_by_a_crash_are_settled_from_the_chain_finished_when_their_number_is_free_and_abandoned_when_it_is_taken()
+    {
+        using var source = await SetUpAsync();
+        await PublishAsync(source, Csv(Rows(5)));
+        var files = Service.Services.GetRequiredService<TrustLedger.CertService.DataTrust.DatasetFiles>();
+        var published = await Service.WithStoreAsync(s => s.DatasetVersions.AsNoTracking().SingleAsync(v => v.ResourceCode == _resource));
+        // Version 2 was sent and mined; the process died before it recorded so. Version 3's number was
+        // taken on chain by another root. Version 4 was prepared and never sent.
+        var reached = await PrepareCopyAsync(published, 2, files);
+        var taken = await PrepareCopyAsync(published, 3, files);
+        var unsent = await PrepareCopyAsync(published, 4, files);
+        using (var sender = Anvil.NewSender(TestDepartments.Demo.Key))
+        {
+            Assert.True((await Chain.PublishVersionAsync(sender, _resource, 2, reached.Root, (ulong)reached.RowCount, reached.SchemaHash, HashAlgorithmId.Sm3, [])).Succeeded);
+            Assert.True((await Chain.PublishVersionAsync(sender, _resource, 3, RandomNumberGenerator.GetBytes(32), 1, reached.SchemaHash, HashAlgorithmId.Sm3, [])).Succeeded);
+        }
+
+        await Service.Services.GetRequiredService<TrustLedger.CertService.Anchoring.AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
+
+        var versions = await Service.WithStoreAsync(s => s.DatasetVersions.AsNoTracking().Where(v => v.ResourceCode == _resource).OrderBy(v => v.Version).ToListAsync());
+        Assert.Equal([1, 2, 4], versions.Select(v => v.Version));
+        Assert.All(versions, v => Assert.Equal(ChainWriteStates.Published, v.State));
+        Assert.NotNull(versions[1].TransactionHash);
+        Assert.True(File.Exists(files.Leaves(_resource, 2)));
+        Assert.False(File.Exists(files.Leaves(_resource, 3) + TrustLedger.CertService.DataTrust.DatasetFiles.DraftSuffix(taken.Id)));
+        Assert.Equal(unsent.Root, (await Chain.GetVersionAsync(_resource, 4))!.Root);
+        Assert.Equal(HttpStatusCode.OK, (await source.GetAsync($"/api/v1/data/resources/{_resource}/versions/2/rows/0/proof")).StatusCode);
+        Assert.Equal(5, (await PublishAsync(source, Csv(Rows(2)))).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_catalog_version_the_chain_got_ahead_with_never_blocks_the_next_revision()
+    {
+        using var source = await SetUpAsync();
+        using (var governance = Anvil.NewSender(TrustLedger.Deployer.DevelopmentKeys.GovernanceAdmin))
+        {
+            Assert.True((await Chain.AnchorCatalogEntryAsync(governance, _resource, TestDepartments.Demo.Key.Address, RandomNumberGenerator.GetBytes(32), 2)).Succeeded);
+        }
+
+        using var admin = Service.AdminClient();
+        var revised = await admin.PostAsJsonAsync("/api/v1/admin/data/resources", Entry("weekly"));
+
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        Assert.Equal(3, (await revised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("catalogVersion").GetInt32());
+        Assert.Equal(3u, (await Chain.GetResourceAsync(_resource))!.CatalogVersion);
+    }
+
+    // A copy of a published version's record (and its files as drafts) under another number, left prepared long enough ago to settle.
+    private async Task<DatasetVersionRecord> PrepareCopyAsync(DatasetVersionRecord published, int version, TrustLedger.CertService.DataTrust.DatasetFiles files)
+    {
+        var copy = new DatasetVersionRecord
+        {
+            Id = Guid.CreateVersion7(), ResourceCode = published.ResourceCode, Version = version, RowCount = published.RowCount, Root = RandomNumberGenerator.GetBytes(32),
+            SchemaHash = published.SchemaHash, SchemaJson = published.SchemaJson, HashAlgorithm = published.HashAlgorithm, SealedSaltSecret = null,
+            AuthoritativeFields = "", PublishedBy = published.PublishedBy, PublishedAt = DateTimeOffset.UtcNow.AddHours(-1), State = ChainWriteStates.Prepared,
+        };
+        var draft = TrustLedger.CertService.DataTrust.DatasetFiles.DraftSuffix(copy.Id);
+        File.Copy(files.Leaves(published.ResourceCode, published.Version), files.Leaves(published.ResourceCode, version) + draft);
+        File.Copy(files.Contents(published.ResourceCode, published.Version), files.Contents(published.ResourceCode, version) + draft);
+        await Service.WithStoreAsync(async s =>
+        {
+            s.DatasetVersions.Add(copy);
+            return await s.SaveChangesAsync();
+        });
+        return copy;
     }
 
     private async Task<HttpClient> SetUpAsync()
@@ -221,14 +307,4 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-}
-
-[Nethereum.ABI.FunctionEncoding.Attributes.Function("fieldSourceOf", "address")]
-public sealed class FieldSourceOfFunction : Nethereum.Contracts.FunctionMessage
-{
-    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "resourceId", 1)]
-    public byte[] ResourceId { get; set; } = [];
-
-    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "fieldId", 2)]
-    public byte[] FieldId { get; set; } = [];
 }

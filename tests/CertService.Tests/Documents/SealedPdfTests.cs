@@ -114,6 +114,32 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
     }
 
     [Fact]
+    public async Task While_the_departments_seals_cannot_sign_its_documents_wait_rather_than_go_out_unsealed_for_ever()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        using var admin = Service.AdminClient();
+        var seal = await CreateSealAsync();
+        (await admin.PostAsJsonAsync($"/api/v1/admin/seals/{seal}/suspend", new { reason = 3 })).EnsureSuccessStatusCode();
+        var id = await Issuing.IssueAsync(department);
+        var dataOnly = Issuing.BusinessLicence();
+        dataOnly["document"] = "none";
+
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
+        var refusedDataOnly = await department.PostAsJsonAsync("/api/v1/certificates", dataOnly);
+
+        Assert.Equal("pending", await Issuing.WaitForAnchoringAsync(department, id, TimeSpan.Zero));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await department.GetAsync($"/api/v1/certificates/{id}/pdf")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refusedDataOnly.StatusCode);
+        Assert.Contains("seal-unavailable", await refusedDataOnly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        (await admin.PostAsJsonAsync($"/api/v1/admin/seals/{seal}/reinstate", new { })).EnsureSuccessStatusCode();
+        await Service.Services.GetRequiredService<AnchoringPipeline>().RunRoundAsync(CancellationToken.None);
+
+        Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(department, id, TimeSpan.Zero));
+        Assert.Equal(seal, (await Issuing.BundleAsync(department, id)).Certificate.GetProperty("document").GetProperty("sealCode").GetString());
+    }
+
+    [Fact]
     public async Task A_seal_in_the_international_suite_signs_with_ECDSA_P256_and_SHA256_that_NET_verifies_on_its_own()
     {
         using var department = Service.ClientFor(TestDepartments.Demo);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Anchoring;
 using TrustLedger.CertService.Storage;
+using TrustLedger.Deployer;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Tests.Testing;
@@ -154,13 +155,146 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
         // The transaction was mined, then the service stopped before it could record it.
         using var sender = Anvil.NewSender(TestDepartments.Demo.Key);
         var changeId = StatusChangeId.Of(accepted.GetProperty("id").GetGuid());
-        Assert.True((await Chain.RecordAsync(sender, [new LifecycleChangeRequest(changeId, key, CertificateLifecycle.Suspended, 4, accepted.GetProperty("effectiveAt").GetDateTimeOffset())])).Succeeded);
+        var mined = await Chain.RecordAsync(sender, [new LifecycleChangeRequest(changeId, key, CertificateLifecycle.Suspended, 4, accepted.GetProperty("effectiveAt").GetDateTimeOffset())]);
+        Assert.True(mined.Succeeded);
 
         await RunRoundAsync();
 
         var events = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().ToList();
         Assert.Equal("anchored", events[^1].GetProperty("state").GetString());
+        Assert.Equal(mined.TransactionHash, events[^1].GetProperty("transactionHash").GetString());
         Assert.Single((await Chain.GetHistoryAsync(key)).Changes);
+    }
+
+    [Fact]
+    public async Task The_one_change_the_chain_refuses_is_refused_alone_with_its_reason_and_the_others_reach_the_chain()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await Issuing.IssueAsync(department, Issuing.BusinessLicence($"分拣公司{i}")));
+        }
+
+        await RunRoundAsync();
+        // Behind CertService's back, the department's key suspends the third one on chain: CertService's own suspension of it can only be refused.
+        var bundle = await Issuing.BundleAsync(department, ids[2]);
+        var key = CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!);
+        using var sender = Anvil.NewSender(TestDepartments.Demo.Key);
+        Assert.True((await Chain.RecordAsync(sender, [new LifecycleChangeRequest(StatusChangeId.Of(Guid.NewGuid()), key, CertificateLifecycle.Suspended, 4, DateTimeOffset.UtcNow)])).Succeeded);
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4 })).StatusCode);
+        }
+
+        await RunRoundAsync();
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var change = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{ids[i]}/history")).GetProperty("events").EnumerateArray().Last();
+            if (i == 2)
+            {
+                Assert.Equal("refused", change.GetProperty("state").GetString());
+                Assert.Contains("InvalidTransition", change.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal("anchored", change.GetProperty("state").GetString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_change_asked_for_before_an_outage_longer_than_the_back_dating_window_reaches_the_chain_at_its_block_with_the_asked_time_kept()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+        var accepted = await (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 3 })).Content.ReadFromJsonAsync<JsonElement>();
+        var asked = accepted.GetProperty("effectiveAt").GetDateTimeOffset();
+        // Two hours pass on chain before the change can be sent.
+        await Anvil.RequestAsync<object>("evm_increaseTime", 7200);
+        await Anvil.RequestAsync<object>("evm_mine");
+
+        await RunRoundAsync();
+
+        var revoked = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().Last();
+        Assert.Equal("anchored", revoked.GetProperty("state").GetString());
+        Assert.Equal(asked, revoked.GetProperty("at").GetDateTimeOffset());
+        Assert.True(revoked.GetProperty("recordedAt").GetDateTimeOffset() >= asked.AddHours(2));
+        var bundle = await Issuing.BundleAsync(department, id);
+        var change = Assert.Single((await Chain.GetHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!))).Changes);
+        Assert.Equal(CertificateLifecycle.Revoked, change.Status);
+        Assert.Equal(asked, change.RequestedEffectiveAt);
+        Assert.True(change.EffectiveLaterThanRequested);
+    }
+
+    [Fact]
+    public async Task A_department_suspended_on_chain_holds_its_changes_back_and_has_none_refused()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+        (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4 })).EnsureSuccessStatusCode();
+        Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.SetDepartmentActiveAsync(TestDepartments.Demo.Key.Address, false))).Succeeded);
+        try
+        {
+            await RunRoundAsync();
+            Assert.Equal("pending", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().Last().GetProperty("state").GetString());
+        }
+        finally
+        {
+            Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.SetDepartmentActiveAsync(TestDepartments.Demo.Key.Address, true))).Succeeded);
+        }
+
+        await RunRoundAsync();
+
+        Assert.Equal("anchored", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().Last().GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_scheduled_for_later_never_blocks_a_more_urgent_one_and_what_it_makes_impossible_is_closed_with_the_reason()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+        var scheduled = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4, effectiveAt = DateTimeOffset.UtcNow.AddDays(7) });
+        Assert.Equal(HttpStatusCode.Accepted, scheduled.StatusCode);
+        await RunRoundAsync();
+
+        var urgent = await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 3 });
+        Assert.Equal(HttpStatusCode.Accepted, urgent.StatusCode);
+        await RunRoundAsync();
+
+        var events = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().ToList();
+        var suspension = events.Single(e => e.GetProperty("event").GetString() == "suspended");
+        var revocation = events.Single(e => e.GetProperty("event").GetString() == "revoked");
+        Assert.Equal("anchored", revocation.GetProperty("state").GetString());
+        Assert.Equal("failed", suspension.GetProperty("state").GetString());
+        Assert.Contains("overtaken", suspension.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supersession_waiting_on_a_certificate_whose_batch_the_chain_refused_is_closed_with_the_reason()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var earlier = await Issuing.IssueAsync(department);
+        var identifier = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{earlier}")).GetProperty("identifier").GetString();
+        var renewal = Issuing.BusinessLicence();
+        renewal["relatedIdentifier"] = identifier;
+        await Issuing.IssueAsync(department, renewal);
+        Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
+        try
+        {
+            await RunRoundAsync();
+        }
+        finally
+        {
+            Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.GrantTypeAsync(TestDepartments.Demo.Key.Address, DemoDepartment.BusinessLicenceType))).Succeeded);
+        }
+
+        var history = await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{earlier}/history");
+        var supersession = history.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("event").GetString() == "superseded");
+        Assert.Equal("failed", supersession.GetProperty("state").GetString());
+        Assert.Contains("never anchored", supersession.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("active", history.GetProperty("lifecycle").GetString());
     }
 
     private async Task<Guid> IssueAndAnchorAsync(HttpClient department)

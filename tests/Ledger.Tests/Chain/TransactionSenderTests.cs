@@ -110,6 +110,42 @@ public abstract class TransactionSenderTests(AnvilNode anvil)
         }
     }
 
+    [Fact]
+    public async Task A_node_that_lost_its_pool_is_given_the_journaled_transactions_again_so_no_gap_holds_the_account_back()
+    {
+        var key = new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey());
+        using var admin = anvil.NewSender(DevelopmentKeys.GovernanceAdmin);
+        await new DevnetSeeder(new IssuerRegistryAdmin(admin, anvil.Deployment.IssuerRegistry), anvil.Registry, new AccountsAllowlist(anvil.Rpc))
+            .EnsureDepartmentAsync(key.Address, "1161010000" + RandomNumberGenerator.GetHexString(8), "缺口测试", [Type]);
+        // Two senders of one account sharing one journal, as two instances sharing the database's.
+        var journal = new InMemorySendJournal();
+        using var first = new TransactionSender(key, anvil.ChainId, anvil.Rpc, TimeSpan.FromSeconds(60), journal);
+        using var second = new TransactionSender(key, anvil.ChainId, anvil.Rpc, TimeSpan.FromSeconds(60), journal);
+        var lostRoot = RandomNumberGenerator.GetBytes(32);
+
+        await anvil.RequestAsync<object>("evm_setIntervalMining", 0);
+        Task<TransactionOutcome> lost;
+        try
+        {
+            lost = anvil.Anchor.AnchorAsync(first, lostRoot, 1, HashAlgorithmId.Sm3, [Type]);
+            await WaitForPendingAsync(key.Address);
+            // The node restarts with an empty pool: the first transaction's nonce is now a gap.
+            await anvil.RequestAsync<object>("anvil_dropAllTransactions");
+        }
+        finally
+        {
+            await anvil.RequestAsync<object>("evm_setIntervalMining", 1);
+        }
+
+        var next = await anvil.Anchor.AnchorAsync(second, RandomNumberGenerator.GetBytes(32), 1, HashAlgorithmId.Sm3, [Type]);
+
+        Assert.True(next.Succeeded, next.Revert?.Description);
+        Assert.True((await lost).Succeeded);
+        Assert.NotNull(await anvil.Anchor.GetAnchorAsync(key.Address, lostRoot));
+        var mined = await anvil.Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(key.Address, BlockParameter.CreateLatest());
+        Assert.Equal(2, (int)mined.Value);
+    }
+
     private async Task<string> WaitForPendingAsync(string account)
     {
         for (var i = 0; i < 100; i++)

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace TrustLedger.Ledger.Hosting;
+
+/// <summary>
+/// Answers an outage of something a request depends on (the chain node, the database), wherever it
+/// surfaces, with one 503 problem shape and a <c>Retry-After</c>, never a 500: the request changed
+/// nothing that was not rolled back. Each outage names its exceptions and its words.
+/// </summary>
+public abstract class UnavailableProblemHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    /// <summary>Seconds a client should wait before it tries again.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>The problem's code (also the last segment of its type URI).</summary>
+    protected abstract string Code { get; }
+
+    protected abstract string Title { get; }
+
+    protected abstract string Detail { get; }
+
+    /// <summary>True when the exception (or one inside it) is this outage.</summary>
+    protected abstract bool IsOutage(Exception exception);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (!IsOutage(exception))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = "https://trustledger.example/problems/" + Code,
+                Title = Title,
+                Detail = Detail,
+                Extensions = { ["code"] = Code },
+            },
+        });
+    }
+}
