@@ -108,7 +108,9 @@ public sealed class ChainWriteReconciliation(
                 // Its number holds another root on chain, or it cannot be published: nothing of it is kept.
                 File.Delete(leaves + draft);
                 File.Delete(contents + draft);
-                store.DatasetVersions.Remove(version);
+                // Only a version still prepared goes: its request may have settled it a moment ago.
+                await store.DatasetVersions.Where(v => v.Id == version.Id && v.State == ChainWriteStates.Prepared).ExecuteDeleteAsync(cancellationToken);
+                store.Entry(version).State = EntityState.Detached;
                 logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} cannot reach the chain; abandoned");
             }
 
@@ -131,7 +133,8 @@ public sealed class ChainWriteReconciliation(
                 && !(onChain.CatalogVersion == revision.CatalogVersion && onChain.CatalogHash.AsSpan().SequenceEqual(revision.Hash));
             if (taken)
             {
-                store.DataResourceRevisions.Remove(revision);
+                await store.DataResourceRevisions.Where(r => r.Id == revision.Id && r.State == ChainWriteStates.Prepared).ExecuteDeleteAsync(cancellationToken);
+                store.Entry(revision).State = EntityState.Detached;
                 logger.Reconciled($"catalog {revision.Code} revision {revision.CatalogVersion}: the chain holds another revision under its number; abandoned");
             }
             else
@@ -174,7 +177,8 @@ public sealed class ChainWriteReconciliation(
             }
             else
             {
-                store.Seals.Remove(seal);
+                await store.Seals.Where(s => s.Code == seal.Code && s.State == ChainWriteStates.Prepared).ExecuteDeleteAsync(cancellationToken);
+                store.Entry(seal).State = EntityState.Detached;
                 logger.Reconciled($"seal {seal.Code} cannot be registered ({outcome.Revert!.Description}); abandoned");
             }
 

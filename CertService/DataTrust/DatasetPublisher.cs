@@ -104,7 +104,7 @@ public sealed class DatasetPublisher(CertificateStore store, CertificateVault va
                 await store.SaveChangesAsync(cancellationToken);
                 prepared = true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 // The unique (resource, version) index: another publish of this resource took the number first.
                 store.Entry(record).State = EntityState.Detached;
@@ -114,21 +114,33 @@ public sealed class DatasetPublisher(CertificateStore store, CertificateVault va
 
             var outcome = await registry.PublishVersionAsync(
                 await senders.ForAsync(source), resource.Code, (uint)version, merkleRoot, (ulong)root.Count, schemaHash, HashAlgorithmId.Sm3, authoritativeFields, cancellationToken);
+            string? transaction = outcome.TransactionHash;
+            ulong? block = outcome.BlockNumber;
             if (!outcome.Succeeded)
             {
-                store.DatasetVersions.Remove(record);
-                await store.SaveChangesAsync(cancellationToken);
-                Discard(leavesPath, contentsPath, draft);
-                return (null, outcome.Revert!.Description);
+                // Refused: perhaps because this very version is on chain already (the reconciliation of
+                // another instance sent it while this request waited). The chain decides, not the refusal.
+                var anchored = await registry.GetVersionAsync(resource.Code, (uint)version);
+                if (anchored is null || !anchored.Root.AsSpan().SequenceEqual(merkleRoot))
+                {
+                    // Only a record still prepared is removed: a reconciliation that settled it meanwhile wins.
+                    await store.DatasetVersions.Where(v => v.Id == id && v.State == ChainWriteStates.Prepared).ExecuteDeleteAsync(cancellationToken);
+                    store.Entry(record).State = EntityState.Detached;
+                    Discard(leavesPath, contentsPath, draft);
+                    return (null, outcome.Revert!.Description);
+                }
+
+                block = anchored.BlockNumber;
+                transaction = await registry.FindPublishingTransactionAsync(resource.Code, (uint)version, anchored.BlockNumber);
             }
 
             DatasetFiles.Keep(leavesPath, contentsPath, draft);
             record.State = ChainWriteStates.Published;
-            record.TransactionHash = outcome.TransactionHash!;
-            record.BlockNumber = (long)outcome.BlockNumber!.Value;
+            record.TransactionHash = transaction;
+            record.BlockNumber = (long)block!.Value;
             record.ElapsedMilliseconds = clock.ElapsedMilliseconds;
             await store.SaveChangesAsync(cancellationToken);
-            logger.Published(resource.Code, version, root.Count, Convert.ToHexStringLower(merkleRoot), outcome.BlockNumber.Value, clock.ElapsedMilliseconds);
+            logger.Published(resource.Code, version, root.Count, Convert.ToHexStringLower(merkleRoot), block.Value, clock.ElapsedMilliseconds);
             return (record, null);
         }
         catch (Exception) when (!prepared)

@@ -79,32 +79,47 @@ public sealed class DocumentStage(
     private async Task<(int Done, string? Blocked)> SealAsync(int max, IReadOnlyList<string>? departments, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var waiting = await Waiting(departments, now).OrderBy(c => c.AcceptedAt).ThenBy(c => c.Id).Take(max).ToListAsync(cancellationToken);
-        if (waiting.Count == 0)
+        var candidates = departments ?? await Waiting(null, now).Select(c => c.IssuerCode).Distinct().ToListAsync(cancellationToken);
+
+        // Each department's seal first, each on its own: one whose seal cannot sign now (or cannot even
+        // be read) waits alone, and its backlog is never picked, so it never holds back the others.
+        var choices = new Dictionary<string, SealChoice>(StringComparer.Ordinal);
+        foreach (var department in candidates)
         {
-            return (0, null);
+            try
+            {
+                choices[department] = await seals.ChooseAsync(store, department, cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidDataException or FormatException or ArgumentException)
+            {
+                choices[department] = new SealChoice(null, $"department {department}'s seal cannot be read: {PipelineHealth.Describe(ex)}");
+            }
+        }
+
+        var able = choices.Where(c => !c.Value.MustWait).Select(c => c.Key).ToList();
+        var blocked = choices.Values.FirstOrDefault(c => c.MustWait)?.WaitReason;
+        if (able.Count == 0)
+        {
+            return (0, blocked);
+        }
+
+        var ready = await Waiting(able, now).OrderBy(c => c.AcceptedAt).ThenBy(c => c.Id).Take(max).ToListAsync(cancellationToken);
+        if (ready.Count == 0)
+        {
+            return (0, blocked);
         }
 
         // Missing fonts fail every document alike: the step's failure, not any certificate's.
         DocumentFonts.Install(options.Value);
         var types = new Dictionary<(string, int), CertificateTypeRecord?>();
-        var choices = new Dictionary<string, SealChoice>(StringComparer.Ordinal);
-        foreach (var record in waiting)
+        foreach (var record in ready)
         {
             var typeKey = (record.TypeCode, record.TypeVersion);
             if (!types.ContainsKey(typeKey))
             {
                 types[typeKey] = await store.CertificateTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Code == record.TypeCode && t.Version == record.TypeVersion, cancellationToken);
             }
-
-            if (!choices.ContainsKey(record.IssuerCode))
-            {
-                choices[record.IssuerCode] = await seals.ChooseAsync(store, record.IssuerCode, cancellationToken);
-            }
         }
-
-        var ready = waiting.Where(r => !choices[r.IssuerCode].MustWait).ToList();
-        var blocked = choices.Values.FirstOrDefault(c => c.MustWait)?.WaitReason;
 
         // Rendering, sealing and encrypting are CPU work with no shared state: one document per core.
         // The database is written afterwards, in order, on this stage's own context.

@@ -146,7 +146,7 @@ public sealed class StatusChangeSubmitter(
                     return (sent, outcome.Revert!.Description);
                 }
 
-                await RecordAnchoredAsync(remaining, outcome.TransactionHash!, cancellationToken);
+                await RecordAnchoredAsync(remaining, department.Account, outcome.TransactionHash!, cancellationToken);
                 return (sent + remaining.Count, null);
             }
 
@@ -165,7 +165,7 @@ public sealed class StatusChangeSubmitter(
                     return (sent, outcome.Revert!.Description);
                 }
 
-                await RecordAnchoredAsync(prefix, outcome.TransactionHash!, cancellationToken);
+                await RecordAnchoredAsync(prefix, department.Account, outcome.TransactionHash!, cancellationToken);
                 sent += passing;
             }
 
@@ -214,13 +214,13 @@ public sealed class StatusChangeSubmitter(
         return (lo, hi - 1, reason);
     }
 
-    private async Task RecordAnchoredAsync(List<Outgoing> changes, string transactionHash, CancellationToken cancellationToken)
+    private async Task RecordAnchoredAsync(List<Outgoing> changes, string account, string transactionHash, CancellationToken cancellationToken)
     {
         var recorded = (await registry.RecordedByAsync(transactionHash)).ToDictionary(r => Convert.ToHexString(r.ChangeId), StringComparer.Ordinal);
         foreach (var (change, request) in changes)
         {
             // Not in this transaction's events: the registry skipped it as recorded before (a send whose outcome was lost).
-            var where = recorded.GetValueOrDefault(Convert.ToHexString(request.ChangeId)) ?? await registry.FindRecordedAsync(request.Key, request.ChangeId)
+            var where = recorded.GetValueOrDefault(Convert.ToHexString(request.ChangeId)) ?? await registry.FindRecordedAsync(account, request.Key, request.ChangeId)
                 ?? throw new ChainUnavailableException($"status change {change.Id} was sent in {transactionHash} but is not on record");
             change.State = StatusChangeStates.Anchored;
             change.TransactionHash = where.TransactionHash;

@@ -60,14 +60,28 @@ public sealed class DepartmentSeals(SealKeys keys, SealRegistryClient registry, 
     public async Task<ActiveSeal?> ActiveSealAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken) =>
         (await ChooseAsync(store, departmentCode, cancellationToken)).Seal;
 
-    /// <summary>The department's newest registered seal that the chain says is active, inside its validity, with a readable key.</summary>
+    /// <summary>
+    /// The department's newest registered seal that the chain says is active, inside its validity,
+    /// with a readable key; no seal when it has none at all; a reason to wait when it has seals but
+    /// none can sign now, or its first seal is still being registered.
+    /// </summary>
     public async Task<SealChoice> ChooseAsync(CertificateStore store, string departmentCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var seals = await store.Seals.AsNoTracking().Where(s => s.DepartmentCode == departmentCode && s.State == ChainWriteStates.Published).ToListAsync(cancellationToken);
-        if (seals.Count == 0)
+        var all = await store.Seals.AsNoTracking()
+            .Where(s => s.DepartmentCode == departmentCode && (s.State == ChainWriteStates.Published || s.State == ChainWriteStates.Prepared))
+            .ToListAsync(cancellationToken);
+        var seals = all.Where(s => s.State == ChainWriteStates.Published).ToList();
+        if (all.Count == 0)
         {
             return SealChoice.NoSeal;
+        }
+
+        if (seals.Count == 0)
+        {
+            // Its first seal is being registered (or its registration was cut off and awaits reconciliation):
+            // the department has a seal, so nothing of it goes out unsealed in the meantime.
+            return new SealChoice(null, $"department {departmentCode}'s seal is still being registered on chain");
         }
 
         var now = time.GetUtcNow();

@@ -8,9 +8,12 @@ import {IssuerRegistry} from "./IssuerRegistry.sol";
 ///         supersession on renewal, each with a reason code and an effective time, with the full
 ///         history kept. A certificate is keyed by a salted hash of its identifier (the salt is the
 ///         certificate's own secret salt), so the chain reveals neither identifiers nor holders.
-/// @dev The first department to record a status for a key becomes its issuer; afterwards only that
-///      department or the governance registrar may change it. A verifier checks that this issuer is
-///      the account that anchored the certificate. Transitions are enforced here, not only in the
+/// @dev Histories are kept per issuing account: a department records changes only under its own
+///      account (recordChanges), and the governance registrar on behalf of a registered department
+///      (recordChangesFor). A verifier reads the history under the account that anchored the
+///      certificate, so no other account can write, claim or block what it reads, and a change id
+///      is recorded once per account (another account copying it from the pool records nothing of
+///      ours). Transitions are enforced here, not only in the
 ///      issuing service: revoked and superseded are final; only a suspension can be reinstated.
 ///      A recorded effective time never lies more than MAX_BACKDATE before its block nor before
 ///      the change recorded before it, so an issuer cannot silently rewrite what a verifier
@@ -51,70 +54,81 @@ contract CertificateStatusRegistry {
     }
 
     IssuerRegistry public immutable registry;
-    mapping(bytes32 key => address) private _issuer;
-    mapping(bytes32 key => Change[]) private _history;
-    mapping(bytes32 changeId => bool) private _recorded;
+    mapping(address issuer => mapping(bytes32 key => Change[])) private _history;
+    mapping(address issuer => mapping(bytes32 changeId => bool)) private _recorded;
     uint256 public changeCount;
 
     error NotADepartment(address sender);
-    error NotTheIssuer(bytes32 key, address issuer, address sender);
+    error NotTheRegistrar(address sender);
     error InvalidTransition(bytes32 key, uint8 from, uint8 to);
     error ZeroChangeId();
 
     event StatusChanged(
-        bytes32 indexed key, uint8 status, uint16 reason, uint64 effectiveAt, uint64 requestedEffectiveAt, bytes32 indexed changeId, address indexed by
+        bytes32 indexed key,
+        uint8 status,
+        uint16 reason,
+        uint64 effectiveAt,
+        uint64 requestedEffectiveAt,
+        bytes32 indexed changeId,
+        address indexed issuer,
+        address by
     );
 
     constructor(IssuerRegistry issuerRegistry) {
         registry = issuerRegistry;
     }
 
-    /// @notice Records many changes in one transaction; any invalid change reverts them all. A change
-    ///         whose id is already recorded is skipped, so sending a batch again changes nothing.
+    /// @notice Records many changes of the sender's own certificates in one transaction; any invalid
+    ///         change reverts them all. A change whose id the sender already recorded is skipped, so
+    ///         sending a batch again changes nothing.
     function recordChanges(ChangeRequest[] calldata requests) external {
-        bool registrar = registry.hasRole(registry.REGISTRAR_ROLE(), msg.sender);
         (,, bool active,) = registry.department(msg.sender);
-        if (!registrar && !active) revert NotADepartment(msg.sender);
-        for (uint256 i = 0; i < requests.length; i++) {
-            ChangeRequest calldata request = requests[i];
-            if (request.changeId == bytes32(0)) revert ZeroChangeId();
-            if (_recorded[request.changeId]) continue;
-            _recorded[request.changeId] = true;
-            _record(request, registrar);
-        }
+        if (!active) revert NotADepartment(msg.sender);
+        _recordAll(msg.sender, requests);
     }
 
-    /// @notice True once a change with this id is recorded.
-    function isRecorded(bytes32 changeId) external view returns (bool) {
-        return _recorded[changeId];
+    /// @notice The governance registrar records changes of a registered department's certificates
+    ///         (one that is suspended or dissolved included), under that department's account.
+    function recordChangesFor(address issuer, ChangeRequest[] calldata requests) external {
+        if (!registry.hasRole(registry.REGISTRAR_ROLE(), msg.sender)) revert NotTheRegistrar(msg.sender);
+        (string memory creditCode,,,) = registry.department(issuer);
+        if (bytes(creditCode).length == 0) revert NotADepartment(issuer);
+        _recordAll(issuer, requests);
     }
 
-    /// @notice The issuing account (zero before the first change) and every change, oldest first.
-    function historyOf(bytes32 key) external view returns (address issuer, Change[] memory changes) {
-        return (_issuer[key], _history[key]);
+    /// @notice True once the issuer has a change with this id on record.
+    function isRecorded(address issuer, bytes32 changeId) external view returns (bool) {
+        return _recorded[issuer][changeId];
     }
 
-    /// @notice The status in effect at the given unix time (ACTIVE when nothing was in effect yet).
-    function statusAt(bytes32 key, uint64 time) external view returns (uint8) {
-        Change[] storage changes = _history[key];
+    /// @notice Every change the issuer recorded for the key, oldest first (empty when none).
+    function historyOf(address issuer, bytes32 key) external view returns (Change[] memory changes) {
+        return _history[issuer][key];
+    }
+
+    /// @notice The status in effect at the given unix time under the issuer (ACTIVE when nothing was in effect yet).
+    function statusAt(address issuer, bytes32 key, uint64 time) external view returns (uint8) {
+        Change[] storage changes = _history[issuer][key];
         for (uint256 i = changes.length; i > 0; i--) {
             if (changes[i - 1].effectiveAt <= time) return changes[i - 1].status;
         }
         return ACTIVE;
     }
 
-    function _record(ChangeRequest calldata request, bool registrar) private {
+    function _recordAll(address issuer, ChangeRequest[] calldata requests) private {
+        for (uint256 i = 0; i < requests.length; i++) {
+            ChangeRequest calldata request = requests[i];
+            if (request.changeId == bytes32(0)) revert ZeroChangeId();
+            if (_recorded[issuer][request.changeId]) continue;
+            _recorded[issuer][request.changeId] = true;
+            _record(issuer, request);
+        }
+    }
+
+    function _record(address issuer, ChangeRequest calldata request) private {
         bytes32 key = request.key;
         uint8 to = request.status;
-        address issuer = _issuer[key];
-        if (issuer == address(0)) {
-            if (registrar) revert NotTheIssuer(key, address(0), msg.sender);
-            _issuer[key] = msg.sender;
-        } else if (issuer != msg.sender && !registrar) {
-            revert NotTheIssuer(key, issuer, msg.sender);
-        }
-
-        Change[] storage changes = _history[key];
+        Change[] storage changes = _history[issuer][key];
         uint8 from = changes.length == 0 ? ACTIVE : changes[changes.length - 1].status;
         if (!_allowed(from, to)) revert InvalidTransition(key, from, to);
 
@@ -132,7 +146,7 @@ contract CertificateStatusRegistry {
 
         changes.push(Change(to, request.reason, effective, requested, uint64(block.number), nowTime, request.changeId));
         changeCount += 1;
-        emit StatusChanged(key, to, request.reason, effective, requested, request.changeId, msg.sender);
+        emit StatusChanged(key, to, request.reason, effective, requested, request.changeId, issuer, msg.sender);
     }
 
     function _allowed(uint8 from, uint8 to) private pure returns (bool) {

@@ -4,17 +4,21 @@ using TrustLedger.Ledger.Chain;
 
 namespace TrustLedger.Ledger.Contracts;
 
-/// <summary>Reads certificates' status histories from CertificateStatusRegistry and, with a department's sender, records batches of changes.</summary>
+/// <summary>
+/// Reads certificates' status histories from CertificateStatusRegistry (kept per issuing account:
+/// a history is read under the account that anchored the certificate) and, with a department's
+/// sender, records batches of changes under that department's account.
+/// </summary>
 public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
 {
     public string Address => registryAddress;
 
-    public async Task<LifecycleHistory> GetHistoryAsync(byte[] key)
+    /// <summary>The changes <paramref name="issuer"/> recorded for the key; its Issuer is null when there are none.</summary>
+    public async Task<LifecycleHistory> GetHistoryAsync(string issuer, byte[] key)
     {
         var answer = (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<StatusHistoryFunction>()
-            .QueryDeserializingToObjectAsync<StatusHistoryOutput>(new StatusHistoryFunction { Key = key }, registryAddress))).Value!;
-        var issuer = answer.Issuer is null || answer.Issuer == "0x0000000000000000000000000000000000000000" ? null : answer.Issuer;
-        return new LifecycleHistory(issuer, answer.Changes.Select(c => new LifecycleChange(
+            .QueryDeserializingToObjectAsync<StatusHistoryOutput>(new StatusHistoryFunction { Issuer = issuer, Key = key }, registryAddress))).Value!;
+        return new LifecycleHistory(answer.Changes.Count == 0 ? null : issuer, answer.Changes.Select(c => new LifecycleChange(
             (CertificateLifecycle)c.Status,
             c.Reason,
             DateTimeOffset.FromUnixTimeSeconds((long)c.EffectiveAt),
@@ -35,24 +39,24 @@ public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
             .ToList();
     }
 
-    /// <summary>Where a change with this id was recorded under the key (its block from the history, its transaction from that block's events), or null if it never was.</summary>
-    public async Task<RecordedStatusChange?> FindRecordedAsync(byte[] key, byte[] changeId)
+    /// <summary>Where the issuer recorded a change with this id under the key (its block from the history, its transaction from that block's events), or null if it never did.</summary>
+    public async Task<RecordedStatusChange?> FindRecordedAsync(string issuer, byte[] key, byte[] changeId)
     {
-        if ((await GetHistoryAsync(key)).Find(changeId) is not { } change)
+        if ((await GetHistoryAsync(issuer, key)).Find(changeId) is not { } change)
         {
             return null;
         }
 
         // The transaction from the block's events; a node that lost them still has the history (the transaction is then unknown).
         var logs = await new ChunkedLogReader(web3).ReadAsync<StatusChangedEvent>(registryAddress, change.BlockNumber, change.BlockNumber);
-        var log = logs.FirstOrDefault(l => l.Event.ChangeId.AsSpan().SequenceEqual(changeId));
+        var log = logs.FirstOrDefault(l => l.Event.ChangeId.AsSpan().SequenceEqual(changeId) && string.Equals(l.Event.Issuer, issuer, StringComparison.OrdinalIgnoreCase));
         return new RecordedStatusChange(changeId, change.EffectiveAt, change.BlockNumber, log?.Log.TransactionHash);
     }
 
-    /// <summary>True once a change with this id is recorded (whatever key it was for).</summary>
-    public async Task<bool> IsRecordedAsync(byte[] changeId) =>
+    /// <summary>True once the issuer recorded a change with this id (whatever key it was for).</summary>
+    public async Task<bool> IsRecordedAsync(string issuer, byte[] changeId) =>
         (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsStatusChangeRecordedFunction>()
-            .QueryAsync<bool>(registryAddress, new IsStatusChangeRecordedFunction { ChangeId = changeId }))).Value;
+            .QueryAsync<bool>(registryAddress, new IsStatusChangeRecordedFunction { Issuer = issuer, ChangeId = changeId }))).Value;
 
     /// <summary>
     /// Records the changes in one transaction; the contract enforces issuer and transitions and
@@ -62,6 +66,15 @@ public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
     {
         ArgumentNullException.ThrowIfNull(department);
         return department.SendAsync(RecordInput(changes), cancellationToken);
+    }
+
+    /// <summary>The governance registrar records changes under a registered department's account (one suspended or dissolved included).</summary>
+    public Task<TransactionOutcome> RecordForAsync(TransactionSender registrar, string issuer, IReadOnlyList<LifecycleChangeRequest> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        ArgumentNullException.ThrowIfNull(changes);
+        var message = new RecordStatusChangesForFunction { Issuer = issuer, Requests = Structs(changes) };
+        return registrar.SendAsync(message.CreateTransactionInput(registryAddress), cancellationToken);
     }
 
     /// <summary>Whether the chain would accept these changes now, without sending them: null if so, else its reason.</summary>
@@ -74,17 +87,16 @@ public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
     private Nethereum.RPC.Eth.DTOs.TransactionInput RecordInput(IReadOnlyList<LifecycleChangeRequest> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var message = new RecordStatusChangesFunction
-        {
-            Requests = changes.Select(c => new StatusChangeRequestStruct
-            {
-                ChangeId = c.ChangeId,
-                Key = c.Key,
-                Status = (byte)c.Status,
-                Reason = c.Reason,
-                EffectiveAt = (ulong)c.EffectiveAt.ToUnixTimeSeconds(),
-            }).ToList(),
-        };
-        return message.CreateTransactionInput(registryAddress);
+        return new RecordStatusChangesFunction { Requests = Structs(changes) }.CreateTransactionInput(registryAddress);
     }
+
+    private static List<StatusChangeRequestStruct> Structs(IReadOnlyList<LifecycleChangeRequest> changes) =>
+        changes.Select(c => new StatusChangeRequestStruct
+        {
+            ChangeId = c.ChangeId,
+            Key = c.Key,
+            Status = (byte)c.Status,
+            Reason = c.Reason,
+            EffectiveAt = (ulong)c.EffectiveAt.ToUnixTimeSeconds(),
+        }).ToList();
 }

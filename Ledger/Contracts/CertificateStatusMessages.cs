@@ -36,27 +36,40 @@ public sealed class StatusChangeRequestStruct
     public ulong EffectiveAt { get; set; }
 }
 
+[Function("recordChangesFor")]
+public sealed class RecordStatusChangesForFunction : FunctionMessage
+{
+    [Parameter("address", "issuer", 1)]
+    public string Issuer { get; set; } = "";
+
+    [Parameter("tuple[]", "requests", 2)]
+    public List<StatusChangeRequestStruct> Requests { get; set; } = [];
+}
+
 [Function("isRecorded", "bool")]
 public sealed class IsStatusChangeRecordedFunction : FunctionMessage
 {
-    [Parameter("bytes32", "changeId", 1)]
+    [Parameter("address", "issuer", 1)]
+    public string Issuer { get; set; } = "";
+
+    [Parameter("bytes32", "changeId", 2)]
     public byte[] ChangeId { get; set; } = [];
 }
 
 [Function("historyOf", typeof(StatusHistoryOutput))]
 public sealed class StatusHistoryFunction : FunctionMessage
 {
-    [Parameter("bytes32", "key", 1)]
+    [Parameter("address", "issuer", 1)]
+    public string Issuer { get; set; } = "";
+
+    [Parameter("bytes32", "key", 2)]
     public byte[] Key { get; set; } = [];
 }
 
 [FunctionOutput]
 public sealed class StatusHistoryOutput : IFunctionOutputDTO
 {
-    [Parameter("address", "issuer", 1)]
-    public string Issuer { get; set; } = "";
-
-    [Parameter("tuple[]", "changes", 2)]
+    [Parameter("tuple[]", "changes", 1)]
     public List<StatusChangeStruct> Changes { get; set; } = [];
 }
 
@@ -105,6 +118,9 @@ public sealed class StatusChangedEvent : IEventDTO
     [Parameter("bytes32", "changeId", 6, true)]
     public byte[] ChangeId { get; set; } = [];
 
-    [Parameter("address", "by", 7, true)]
+    [Parameter("address", "issuer", 7, true)]
+    public string Issuer { get; set; } = "";
+
+    [Parameter("address", "by", 8, false)]
     public string By { get; set; } = "";
 }

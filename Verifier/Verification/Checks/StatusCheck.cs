@@ -7,7 +7,7 @@ namespace TrustLedger.Verifier.Verification.Checks;
 /// <summary>
 /// Passes when the certificate is in force at the asked time (now by default): anchored by then,
 /// not suspended, revoked or superseded in CertificateStatusRegistry (under the salted key only a
-/// bundle holder can compute, and recorded by the certificate's own issuer), and inside its
+/// bundle holder can compute, in the history of the account that anchored it), and inside its
 /// validity dates. Otherwise it names the status: never-issued, not-yet-valid, suspended, revoked,
 /// superseded or expired, with the block and time of the fact it relied on.
 /// </summary>
@@ -31,11 +31,8 @@ public sealed class StatusCheck(ChainFactsCache chain) : IBundleCheck
         }
 
         var anchor = evidence.Anchor!;
-        var (history, block) = await chain.StatusHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(evidence.Bundle.Salt), identifier));
-        if (history.Issuer is not null && !string.Equals(history.Issuer, anchor.Issuer, StringComparison.OrdinalIgnoreCase))
-        {
-            return Fail(evidence, "unknown", $"its status was recorded by {history.Issuer}, not by {anchor.Issuer}, which anchored it");
-        }
+        // Read under the account that anchored it: no other account can write (or block) that history.
+        var (history, block) = await chain.StatusHistoryAsync(anchor.Issuer, CertificateStatusKey.Of(Convert.FromHexString(evidence.Bundle.Salt), identifier));
 
         var anchoredAt = DateTimeOffset.FromUnixTimeSeconds((long)anchor.Timestamp);
         var at = evidence.AtWasAsked || evidence.At >= anchoredAt ? evidence.At : anchoredAt;

@@ -39,7 +39,7 @@ public sealed class Reconciliation(string connectionString, ChainNode chain, Dep
 
         await CheckBatchesAsync(findings, batches, members, accounts);
         CheckCertificates(findings, acknowledged, poisoned, certificates, batches);
-        await CheckStatusChangesAsync(findings, db, acknowledged, certificates);
+        await CheckStatusChangesAsync(findings, db, acknowledged, certificates, accounts);
         await CheckDatasetsAsync(findings, db, acknowledged);
         return findings;
     }
@@ -134,7 +134,7 @@ public sealed class Reconciliation(string connectionString, ChainNode chain, Dep
         }
     }
 
-    private async Task CheckStatusChangesAsync(Findings findings, NpgsqlConnection db, Acknowledged acknowledged, Dictionary<Guid, Certificate> certificates)
+    private async Task CheckStatusChangesAsync(Findings findings, NpgsqlConnection db, Acknowledged acknowledged, Dictionary<Guid, Certificate> certificates, Dictionary<string, string> accounts)
     {
         var changes = new Dictionary<Guid, Change>();
         await using (var command = new NpgsqlCommand("""SELECT "Id", "CertificateId", "Status", "State", "RefusalReason", "EffectiveAt", "RequestedAt" FROM status_changes""", db))
@@ -151,7 +151,7 @@ public sealed class Reconciliation(string connectionString, ChainNode chain, Dep
         {
             var certificate = certificates[certificateId];
             var key = Sm3.Hash(Abi.Utf8("trustledger.status.v1"), certificate.Salt, Abi.Utf8(certificate.Identifier));
-            histories[certificateId] = ReadHistory(await chain.EthCallAsync(deployment.CertificateStatus, Abi.Call("historyOf(bytes32)", Abi.Bytes32(key))));
+            histories[certificateId] = ReadHistory(await chain.EthCallAsync(deployment.CertificateStatus, Abi.Call("historyOf(address,bytes32)", Abi.Address(accounts[certificate.IssuerCode]), Abi.Bytes32(key))));
         }
 
         foreach (var ack in acknowledged.StatusChanges.Values)
@@ -251,11 +251,11 @@ public sealed class Reconciliation(string connectionString, ChainNode chain, Dep
         }
     }
 
-    // historyOf(bytes32) returns (address issuer, Change[] changes), Change = (uint8, uint16, uint64 effectiveAt, uint64 requested, uint64 block, uint64 timestamp, bytes32 id).
+    // historyOf(address, bytes32) returns Change[], Change = (uint8, uint16, uint64 effectiveAt, uint64 requested, uint64 block, uint64 timestamp, bytes32 id).
     private static List<ChainChange> ReadHistory(string answer)
     {
         var words = Abi.Words(answer);
-        var offset = (int)(Abi.ToUlong(words[1]) / 32);
+        var offset = (int)(Abi.ToUlong(words[0]) / 32);
         var count = (int)Abi.ToUlong(words[offset]);
         return Enumerable.Range(0, count).Select(i => words.Skip(offset + 1 + (i * 7)).Take(7).ToArray())
             .Select(w => new ChainChange((int)Abi.ToUlong(w[0]), Abi.ToUlong(w[2]), Abi.ToUlong(w[3]), Abi.ToBytes(w[6]))).ToList();
@@ -278,13 +278,13 @@ public sealed class Reconciliation(string connectionString, ChainNode chain, Dep
     {
         var certificates = new Dictionary<Guid, Certificate>();
         await using var command = new NpgsqlCommand(
-            """SELECT "Id", "Identifier", "Status", "BatchId", "LeafHash", "LeafIndex", "ProofPath", "Salt", "Lifecycle", "LastFailure" FROM certificates""", db);
+            """SELECT "Id", "Identifier", "Status", "BatchId", "LeafHash", "LeafIndex", "ProofPath", "Salt", "Lifecycle", "LastFailure", "IssuerCode" FROM certificates""", db);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             certificates[reader.GetGuid(0)] = new Certificate(
                 reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : (byte[])reader[4],
-                reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : (byte[])reader[6], (byte[])reader[7], reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetString(9));
+                reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : (byte[])reader[6], (byte[])reader[7], reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetString(10));
         }
 
         return certificates;
@@ -292,7 +292,7 @@ public sealed class Reconciliation(string connectionString, ChainNode chain, Dep
 
     private sealed record Batch(Guid Id, string IssuerCode, byte[] Root, int LeafCount, string HashAlgorithm, int State);
 
-    private sealed record Certificate(Guid Id, string Identifier, int Status, Guid? BatchId, byte[]? LeafHash, long? LeafIndex, byte[]? ProofPath, byte[] Salt, int Lifecycle, string? LastFailure);
+    private sealed record Certificate(Guid Id, string Identifier, int Status, Guid? BatchId, byte[]? LeafHash, long? LeafIndex, byte[]? ProofPath, byte[] Salt, int Lifecycle, string? LastFailure, string IssuerCode);
 
     private sealed record Change(Guid Id, Guid CertificateId, int Status, string State, string? Reason, long EffectiveAt, long RequestedAt);
 

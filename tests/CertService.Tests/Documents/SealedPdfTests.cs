@@ -140,6 +140,34 @@ public sealed partial class SealedPdfTests(AnvilNode anvil) : CertServiceTests(a
     }
 
     [Fact]
+    public async Task A_department_whose_seal_cannot_sign_never_holds_back_another_departments_documents()
+    {
+        using var demo = Service.ClientFor(TestDepartments.Demo);
+        using var other = Service.ClientFor(TestDepartments.Other);
+        using var admin = Service.AdminClient();
+        var typeCode = Issuing.BusinessLicence()["typeCode"]!.GetValue<string>();
+        (await admin.PostAsJsonAsync($"/api/v1/admin/departments/{TestDepartments.Other.CreditCode}/grants", new { typeCode })).EnsureSuccessStatusCode();
+        try
+        {
+            var seal = await CreateSealAsync();
+            (await admin.PostAsJsonAsync($"/api/v1/admin/seals/{seal}/suspend", new { reason = 3 })).EnsureSuccessStatusCode();
+            var blocked = await Issuing.IssueAsync(demo); // the oldest waiting document, of a department that must wait
+            var free = await Issuing.IssueAsync(other);
+
+            await using var scope = Service.Services.CreateAsyncScope();
+            var sealedNow = await scope.ServiceProvider.GetRequiredService<TrustLedger.CertService.Documents.DocumentStage>().SealWaitingAsync(1, CancellationToken.None);
+
+            Assert.Equal(1, sealedNow);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await other.GetAsync($"/api/v1/certificates/{free}/pdf")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, (await demo.GetAsync($"/api/v1/certificates/{blocked}/pdf")).StatusCode);
+        }
+        finally
+        {
+            await admin.DeleteAsync($"/api/v1/admin/departments/{TestDepartments.Other.CreditCode}/grants/{typeCode}");
+        }
+    }
+
+    [Fact]
     public async Task A_seal_in_the_international_suite_signs_with_ECDSA_P256_and_SHA256_that_NET_verifies_on_its_own()
     {
         using var department = Service.ClientFor(TestDepartments.Demo);

@@ -41,7 +41,7 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
         Assert.Equal("anchored", revoked.GetProperty("state").GetString());
         var transaction = revoked.GetProperty("transactionHash").GetString()!;
         var identifier = bundle.Certificate.GetProperty("identifier").GetString()!;
-        var onChain = await Chain.GetHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), identifier));
+        var onChain = await Chain.GetHistoryAsync(TestDepartments.Demo.Key.Address, CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), identifier));
         Assert.Equal(TestDepartments.Demo.Key.Address, onChain.Issuer, ignoreCase: true);
         Assert.Equal(CertificateLifecycle.Revoked, Assert.Single(onChain.Changes).Status);
         Assert.Equal(revoked.GetProperty("blockNumber").GetInt64(), (long)onChain.Changes[0].BlockNumber);
@@ -111,7 +111,7 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
 
         var history = await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{earlier}/history");
         Assert.Equal("superseded", history.GetProperty("lifecycle").GetString());
-        var onChain = await Chain.GetHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!));
+        var onChain = await Chain.GetHistoryAsync(TestDepartments.Demo.Key.Address, CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!));
         Assert.Equal(CertificateLifecycle.Superseded, Assert.Single(onChain.Changes).Status);
         Assert.Equal(5, onChain.Changes[0].Reason);
     }
@@ -163,7 +163,7 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
         var events = (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().ToList();
         Assert.Equal("anchored", events[^1].GetProperty("state").GetString());
         Assert.Equal(mined.TransactionHash, events[^1].GetProperty("transactionHash").GetString());
-        Assert.Single((await Chain.GetHistoryAsync(key)).Changes);
+        Assert.Single((await Chain.GetHistoryAsync(TestDepartments.Demo.Key.Address, key)).Changes);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
         Assert.Equal(asked, revoked.GetProperty("at").GetDateTimeOffset());
         Assert.True(revoked.GetProperty("recordedAt").GetDateTimeOffset() >= asked.AddHours(2));
         var bundle = await Issuing.BundleAsync(department, id);
-        var change = Assert.Single((await Chain.GetHistoryAsync(CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!))).Changes);
+        var change = Assert.Single((await Chain.GetHistoryAsync(TestDepartments.Demo.Key.Address, CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!))).Changes);
         Assert.Equal(CertificateLifecycle.Revoked, change.Status);
         Assert.Equal(asked, change.RequestedEffectiveAt);
         Assert.True(change.EffectiveLaterThanRequested);

@@ -33,7 +33,7 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task The_first_department_to_record_owns_the_key_and_the_history_keeps_reason_effective_time_and_block()
+    public async Task The_history_under_the_issuers_account_keeps_reason_effective_time_and_block()
     {
         var key = RandomNumberGenerator.GetBytes(32);
         using var issuer = anvil.NewSender(_issuer);
@@ -41,13 +41,13 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         var outcome = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, reason: 4)]);
 
         Assert.True(outcome.Succeeded, outcome.Revert?.Description);
-        var history = await Status.GetHistoryAsync(key);
+        var history = await Status.GetHistoryAsync(_issuer.Address, key);
         Assert.Equal(_issuer.Address, history.Issuer, ignoreCase: true);
         var change = Assert.Single(history.Changes);
         Assert.Equal(CertificateLifecycle.Suspended, change.Status);
         Assert.Equal(4, change.Reason);
         Assert.Equal(outcome.BlockNumber, change.BlockNumber);
-        Assert.Null((await Status.GetHistoryAsync(RandomNumberGenerator.GetBytes(32))).Issuer);
+        Assert.Null((await Status.GetHistoryAsync(_issuer.Address, RandomNumberGenerator.GetBytes(32))).Issuer);
     }
 
     [Fact]
@@ -69,11 +69,11 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         Assert.All([reinstateActive, reinstateRevoked, suspendRevoked, revokeSuperseded], o => Assert.Equal("InvalidTransition", o.Revert?.ErrorName));
         Assert.Equal(
             [CertificateLifecycle.Suspended, CertificateLifecycle.Active, CertificateLifecycle.Revoked],
-            (await Status.GetHistoryAsync(key)).Changes.Select(c => c.Status));
+            (await Status.GetHistoryAsync(_issuer.Address, key)).Changes.Select(c => c.Status));
     }
 
     [Fact]
-    public async Task A_third_department_cannot_change_a_certificates_status_but_the_governance_registrar_can()
+    public async Task A_third_department_cannot_touch_another_issuers_history_but_the_governance_registrar_can()
     {
         var key = RandomNumberGenerator.GetBytes(32);
         using var issuer = anvil.NewSender(_issuer);
@@ -82,16 +82,44 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         using var stranger = anvil.NewSender(new SigningKey(Nethereum.Signer.EthECKey.GenerateKey().GetPrivateKey()));
         Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended)])).Succeeded);
 
+        // The third department's write lands in its own history, never in the issuer's.
         var byThird = await Status.RecordAsync(third, [Change(key, CertificateLifecycle.Revoked)]);
         var byStranger = await Status.RecordAsync(stranger, [Change(RandomNumberGenerator.GetBytes(32), CertificateLifecycle.Revoked)]);
-        var byGovernance = await Status.RecordAsync(governance, [Change(key, CertificateLifecycle.Revoked, reason: 9)]);
+        var governanceAsDepartment = await Status.RecordAsync(governance, [Change(key, CertificateLifecycle.Revoked)]);
+        var forStranger = await Status.RecordForAsync(governance, stranger.Address, [Change(key, CertificateLifecycle.Revoked)]);
+        var registrarByThird = await Status.RecordForAsync(third, _issuer.Address, [Change(key, CertificateLifecycle.Revoked)]);
+        var byGovernance = await Status.RecordForAsync(governance, _issuer.Address, [Change(key, CertificateLifecycle.Revoked, reason: 9)]);
 
-        Assert.Equal("NotTheIssuer", byThird.Revert?.ErrorName);
+        Assert.True(byThird.Succeeded, byThird.Revert?.Description);
         Assert.Equal("NotADepartment", byStranger.Revert?.ErrorName);
+        Assert.Equal("NotADepartment", governanceAsDepartment.Revert?.ErrorName);
+        Assert.Equal("NotADepartment", forStranger.Revert?.ErrorName);
+        Assert.Equal("NotTheRegistrar", registrarByThird.Revert?.ErrorName);
         Assert.True(byGovernance.Succeeded, byGovernance.Revert?.Description);
-        var history = await Status.GetHistoryAsync(key);
-        Assert.Equal(_issuer.Address, history.Issuer, ignoreCase: true);
-        Assert.Equal(CertificateLifecycle.Revoked, history.Changes[^1].Status);
+        var history = await Status.GetHistoryAsync(_issuer.Address, key);
+        Assert.Equal([CertificateLifecycle.Suspended, CertificateLifecycle.Revoked], history.Changes.Select(c => c.Status));
+        Assert.Equal(9, history.Changes[^1].Reason);
+        Assert.Equal([CertificateLifecycle.Revoked], (await Status.GetHistoryAsync(_third.Address, key)).Changes.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task A_change_id_copied_from_the_pool_by_another_department_never_blocks_the_issuers_change()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var id = RandomNumberGenerator.GetBytes(32);
+        using var issuer = anvil.NewSender(_issuer);
+        using var third = anvil.NewSender(_third);
+
+        // The third department records the issuer's change id first, for a key of its own and for the issuer's key.
+        Assert.True((await Status.RecordAsync(third, [Change(RandomNumberGenerator.GetBytes(32), CertificateLifecycle.Suspended, id: id)])).Succeeded);
+        Assert.True((await Status.RecordAsync(third, [Change(key, CertificateLifecycle.Suspended, id: RandomNumberGenerator.GetBytes(32))])).Succeeded);
+        var ours = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, id: id)]);
+
+        Assert.True(ours.Succeeded, ours.Revert?.Description);
+        Assert.Single(await Status.RecordedByAsync(ours.TransactionHash!));
+        Assert.Equal(CertificateLifecycle.Revoked, Assert.Single((await Status.GetHistoryAsync(_issuer.Address, key)).Changes).Status);
+        Assert.True(await Status.IsRecordedAsync(_issuer.Address, id));
+        Assert.True(await Status.IsRecordedAsync(_third.Address, id));
     }
 
     [Fact]
@@ -104,7 +132,7 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         var outcome = await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: asked)]);
 
         Assert.True(outcome.Succeeded, outcome.Revert?.Description);
-        var change = Assert.Single((await Status.GetHistoryAsync(key)).Changes);
+        var change = Assert.Single((await Status.GetHistoryAsync(_issuer.Address, key)).Changes);
         Assert.Equal(CertificateLifecycle.Revoked, change.Status);
         Assert.Equal(asked, change.RequestedEffectiveAt);
         Assert.Equal(change.RecordedAt, change.EffectiveAt);
@@ -125,11 +153,11 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         var inOrder = await Status.RecordAsync(issuer, [Change(other, CertificateLifecycle.Suspended, at: now), Change(other, CertificateLifecycle.Active, at: now.AddMinutes(-10))]);
 
         Assert.True(afterScheduled.Succeeded, afterScheduled.Revert?.Description);
-        var scheduled = (await Status.GetHistoryAsync(key)).Changes;
+        var scheduled = (await Status.GetHistoryAsync(_issuer.Address, key)).Changes;
         Assert.Equal(now.AddDays(1), scheduled[1].EffectiveAt);
         Assert.Equal(now.AddHours(1), scheduled[1].RequestedEffectiveAt);
         Assert.True(inOrder.Succeeded, inOrder.Revert?.Description);
-        var changes = (await Status.GetHistoryAsync(other)).Changes;
+        var changes = (await Status.GetHistoryAsync(_issuer.Address, other)).Changes;
         Assert.True(changes[1].EffectiveAt >= changes[0].EffectiveAt);
         Assert.Equal(now.AddMinutes(-10), changes[1].RequestedEffectiveAt);
     }
@@ -147,10 +175,10 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         var zero = await Status.RecordAsync(issuer, [Change(RandomNumberGenerator.GetBytes(32), CertificateLifecycle.Suspended, id: new byte[32])]);
 
         Assert.True(first.Succeeded && again.Succeeded, again.Revert?.Description);
-        var history = await Status.GetHistoryAsync(key);
+        var history = await Status.GetHistoryAsync(_issuer.Address, key);
         Assert.Equal([CertificateLifecycle.Suspended, CertificateLifecycle.Active], history.Changes.Select(c => c.Status));
         Assert.Equal(first.BlockNumber, history.Find(id)!.BlockNumber);
-        Assert.True(await Status.IsRecordedAsync(id));
+        Assert.True(await Status.IsRecordedAsync(_issuer.Address, id));
         Assert.Single(await Status.RecordedByAsync(again.TransactionHash!));
         Assert.Equal("ZeroChangeId", zero.Revert?.ErrorName);
     }
@@ -168,11 +196,11 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         Assert.True(batch.Succeeded, batch.Revert?.Description);
         foreach (var key in keys)
         {
-            Assert.Equal(batch.BlockNumber, Assert.Single((await Status.GetHistoryAsync(key)).Changes).BlockNumber);
+            Assert.Equal(batch.BlockNumber, Assert.Single((await Status.GetHistoryAsync(_issuer.Address, key)).Changes).BlockNumber);
         }
 
         Assert.Equal("InvalidTransition", mixed.Revert?.ErrorName);
-        Assert.Empty((await Status.GetHistoryAsync(fresh)).Changes);
+        Assert.Empty((await Status.GetHistoryAsync(_issuer.Address, fresh)).Changes);
     }
 
     [Fact]
@@ -184,7 +212,7 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Suspended, at: now.AddHours(1))])).Succeeded);
         Assert.True((await Status.RecordAsync(issuer, [Change(key, CertificateLifecycle.Revoked, at: now.AddHours(3))])).Succeeded);
 
-        var history = await Status.GetHistoryAsync(key);
+        var history = await Status.GetHistoryAsync(_issuer.Address, key);
 
         Assert.Equal(CertificateLifecycle.Active, history.StatusAt(now.AddHours(1).AddSeconds(-1)));
         Assert.Equal(CertificateLifecycle.Suspended, history.StatusAt(now.AddHours(1)));
@@ -195,7 +223,7 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
         {
             var time = (ulong)now.AddSeconds(offset).ToUnixTimeSeconds();
             var onChain = await anvil.Chain.Web3.Eth.GetContractQueryHandler<StatusAtFunction>()
-                .QueryAsync<byte>(anvil.Deployment.CertificateStatus!, new StatusAtFunction { Key = key, Time = time });
+                .QueryAsync<byte>(anvil.Deployment.CertificateStatus!, new StatusAtFunction { Issuer = _issuer.Address, Key = key, Time = time });
             Assert.Equal((byte)history.StatusAt(now.AddSeconds(offset)), onChain);
         }
     }
@@ -207,9 +235,12 @@ public abstract class CertificateStatusRegistryTests(AnvilNode anvil) : IAsyncLi
 [Nethereum.ABI.FunctionEncoding.Attributes.Function("statusAt", "uint8")]
 public sealed class StatusAtFunction : FunctionMessage
 {
-    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "key", 1)]
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("address", "issuer", 1)]
+    public string Issuer { get; set; } = "";
+
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("bytes32", "key", 2)]
     public byte[] Key { get; set; } = [];
 
-    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("uint64", "time", 2)]
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("uint64", "time", 3)]
     public ulong Time { get; set; }
 }
