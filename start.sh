@@ -18,14 +18,14 @@ dotnet build TrustLedger.slnx -c Release --nologo --no-restore -v q
 mkdir -p "$state"
 # State from an older layout (before departments, keys and types moved into the store, before
 # certificates were encrypted at rest, before the AuditTrail, status and data contracts, before anchors were
-# kept per issuer and status changes carried ids) cannot be upgraded in
+# kept per issuer and status changes carried ids, before status histories were kept per issuer) cannot be upgraded in
 # place: set it aside, start fresh.
-if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "10" ]]; then
+if [[ -e "$state/certservice.db" && "$(cat "$state/LAYOUT" 2>/dev/null)" != "11" ]]; then
   aside="$root/devnet/.state-old-$(date +%Y%m%d%H%M%S)"
   mv "$state" "$aside" && mkdir -p "$state"
   echo "start: earlier devnet state moved to ${aside#$root/} (its layout predates this version)"
 fi
-echo 10 >"$state/LAYOUT"
+echo 11 >"$state/LAYOUT"
 export TRUSTLEDGER_KEYSTORE_PASSPHRASE=dev-only-keystore-passphrase
 
 for port in "$chain_port" "$cert_port" "$verifier_port"; do
@@ -73,7 +73,7 @@ ASPNETCORE_ENVIRONMENT=Development Storage__ConnectionString="Data Source=$state
 pids+=($!)
 wait_for "http://127.0.0.1:$cert_port/health" certservice "${pids[-1]}"
 
-ASPNETCORE_ENVIRONMENT=Development CertService__BaseUrl="http://127.0.0.1:$cert_port" Receipts__KeystoreDirectory="$state/verifier-keystore" \
+ASPNETCORE_ENVIRONMENT=Development CertService__BaseUrl="http://127.0.0.1:$cert_port" Verifier__PublicUrl="http://127.0.0.1:$verifier_port" Receipts__KeystoreDirectory="$state/verifier-keystore" \
   dotnet Verifier/bin/Release/net10.0/TrustLedger.Verifier.dll \
   --contentRoot "$root/Verifier/bin/Release/net10.0" --urls "http://127.0.0.1:$verifier_port" >"$state/verifier.log" 2>&1 &
 pids+=($!)

@@ -7,6 +7,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Lifecycle;
+using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Sharing;
 using TrustLedger.CertService.Storage;
@@ -27,6 +28,11 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (DevelopmentSecrets.Refuse(builder.Environment, builder.Configuration, ProductionSecrets.Rules, Console.Error) is { } refused)
+        {
+            return refused;
+        }
+
         builder.AddTrustLedgerServiceDefaults();
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddTrustLedgerExamples());
         builder.Services.AddTrustLedgerChain(builder.Configuration);

@@ -23,6 +23,11 @@ public sealed class Program
         }
 
         var builder = WebApplication.CreateBuilder(args);
+        if (DevelopmentSecrets.Refuse(builder.Environment, builder.Configuration, ProductionSecrets.Rules, Console.Error) is { } refused)
+        {
+            return refused;
+        }
+
         builder.AddTrustLedgerServiceDefaults();
         builder.Services.AddTrustLedgerChain(builder.Configuration);
         builder.AddVerification();

@@ -106,6 +106,8 @@ fi
 export ASPNETCORE_ENVIRONMENT=Development
 export Chain__RpcUrl="$rpc" Chain__DeploymentFile="$work/deployment.json" Keystore__Directory="$work/keystore"
 export Logging__LogLevel__Default=Warning
+# The load comes from one address; the anonymous rate limit (RateLimits:Anonymous) is for citizens, not for this.
+export RateLimits__Anonymous__PermitLimit=100000000
 # Batches are cut every block period (1 s on the devnet) rather than the 5 s default: the latency target is in block periods.
 Anchoring__Interval=00:00:01 Documents__VerifierPublicUrl="$verifier" \
   dotnet CertService/bin/Release/net10.0/TrustLedger.CertService.dll --contentRoot "$root/CertService/bin/Release/net10.0" --urls "$cs" >"$work/certservice.log" 2>&1 &

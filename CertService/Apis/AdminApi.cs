@@ -107,8 +107,13 @@ public static class AdminApi
         return TypedResults.Created($"/api/v1/admin/api-keys/{record.Id}", new ApiKeyCreated(record.Id, code, prefix, key));
     }
 
-    public static async Task<Ok<List<ApiKeyView>>> ListApiKeys(string code, CertificateStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ApiKeyView>>, ProblemHttpResult>> ListApiKeys(string code, CertificateStore store, CancellationToken cancellationToken)
     {
+        if (await DepartmentDirectory.FindAsync(store, code, cancellationToken) is null)
+        {
+            return Problems.DepartmentNotFound(code);
+        }
+
         var keys = await store.ApiKeys.AsNoTracking().Where(k => k.DepartmentCode == code).OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(keys.Select(k => new ApiKeyView(k.Id, k.DepartmentCode, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, k.RevokedBy)).ToList());
     }

@@ -49,14 +49,17 @@ public static class BatchesApi
         try
         {
             var report = await batches.IssueAsync(store, department, rows, ResponseLanguage.Of(http), cancellationToken);
-            return report is null ? Problems.BatchTooLarge(BatchIssuer.MaxRows) : TypedResults.Ok(report);
+            return report is null ? Problems.BatchTooLarge(BatchIssuer.MaxRows)
+                : report.Total == 0 ? Problems.EmptyBatch() // `[]`, `null`, a header without rows: nothing to issue, nothing stored
+                : TypedResults.Ok(report);
         }
         catch (ChainUnavailableException)
         {
             return Problems.ChainUnavailable();
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or CsvHelper.CsvFormatException or System.Text.DecoderFallbackException)
         {
+            // The transaction the rows were written in is rolled back: an unreadable file stores nothing.
             return Problems.UnreadableBatch();
         }
     }

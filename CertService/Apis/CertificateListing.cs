@@ -20,7 +20,8 @@ public static class CertificateListing
         var errors = new List<FieldError>();
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 50;
-        if (page < 1 || size is < 1 or > 500)
+        // (page - 1) * size must not overflow: a page past any result is an error, never the first page again.
+        if (page < 1 || size is < 1 or > 500 || page > (int.MaxValue / size))
         {
             errors.Add(new FieldError("pageSize", ErrorCodes.PageOutOfRange));
         }

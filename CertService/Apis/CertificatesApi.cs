@@ -49,11 +49,25 @@ public static class CertificatesApi
             return Problems.UnknownDepartment(user.IssuerCode());
         }
 
-        var outcome = await services.Issuer.PrepareAsync(services.Store, department, request, new TypeCache(), cancellationToken);
+        IssuanceOutcome outcome;
+        try
+        {
+            outcome = await services.Issuer.PrepareAsync(services.Store, department, request, new TypeCache(), cancellationToken);
+        }
+        catch (ChainUnavailableException)
+        {
+            return Problems.ChainUnavailable();
+        }
+
         if (outcome.SealWaitReason is not null)
         {
             http.HttpContext.Response.Headers.RetryAfter = "30";
             return Problems.SealUnavailable(ResponseLanguage.Of(http));
+        }
+
+        if (outcome.UngrantedType is { } ungranted)
+        {
+            return Problems.TypeNotGranted(ungranted);
         }
 
         if (!outcome.Succeeded)
@@ -61,22 +75,10 @@ public static class CertificatesApi
             return Problems.Invalid(outcome.Errors, ResponseLanguage.Of(http));
         }
 
-        try
-        {
-            if (!await services.Grants.HoldsAsync(department.Account, outcome.Certificate!.TypeCode))
-            {
-                return Problems.TypeNotGranted(outcome.Certificate.TypeCode);
-            }
-        }
-        catch (ChainUnavailableException)
-        {
-            return Problems.ChainUnavailable();
-        }
-
         await services.Store.SaveChangesAsync(cancellationToken);
         services.Trigger.LeafAccepted();
-        var id = outcome.Certificate.Id;
-        return TypedResults.Accepted($"/api/v1/certificates/{id}", new CertificateAccepted(id, outcome.Certificate.Identifier, "pending"));
+        var certificate = outcome.Certificate!;
+        return TypedResults.Accepted($"/api/v1/certificates/{certificate.Id}", new CertificateAccepted(certificate.Id, certificate.Identifier, "pending"));
     }
 
     public static async Task<Results<Ok<CertificateView>, ProblemHttpResult>> GetCertificate(
@@ -206,5 +208,4 @@ public static class CertificatesApi
 public sealed record IssuanceServices(
     CertificateStore Store,
     CertificateIssuer Issuer,
-    TypeGrants Grants,
     AnchoringTrigger Trigger);

@@ -13,7 +13,7 @@ namespace TrustLedger.CertService.Batches;
 /// cleared after each, so memory does not grow with the input; all rows commit in one transaction
 /// (an oversized batch stores nothing).
 /// </summary>
-public sealed class BatchIssuer(CertificateIssuer issuer, IssuerRegistryClient registry, AnchoringTrigger trigger)
+public sealed class BatchIssuer(CertificateIssuer issuer, AnchoringTrigger trigger)
 {
     public const int MaxRows = 10_000;
     private const int ChunkSize = 500;
@@ -29,7 +29,6 @@ public sealed class BatchIssuer(CertificateIssuer issuer, IssuerRegistryClient r
         {
             var report = new List<BatchRowReport>();
             var types = new TypeCache();
-            var granted = new Dictionary<string, bool>(StringComparer.Ordinal);
             var unsaved = 0;
             var accepted = 0;
             await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -53,19 +52,6 @@ public sealed class BatchIssuer(CertificateIssuer issuer, IssuerRegistryClient r
                 }
 
                 var certificate = outcome.Certificate!;
-                if (!granted.TryGetValue(certificate.TypeCode, out var holds))
-                {
-                    holds = await registry.IsAuthorisedAsync(department.Account, certificate.TypeCode);
-                    granted[certificate.TypeCode] = holds;
-                }
-
-                if (!holds)
-                {
-                    store.Entry(certificate).State = EntityState.Detached;
-                    report.Add(Rejected(row.Row, [new FieldError("typeCode", ErrorCodes.TypeNotGranted, certificate.TypeCode)], language));
-                    continue;
-                }
-
                 report.Add(new BatchRowReport(row.Row, "accepted", certificate.Id, certificate.Identifier, null));
                 accepted++;
                 if (++unsaved >= ChunkSize)

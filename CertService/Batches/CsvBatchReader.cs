@@ -3,21 +3,26 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CsvHelper;
 using TrustLedger.CertService.Issuance;
+using TrustLedger.Ledger.Canonical;
 
 namespace TrustLedger.CertService.Batches;
 
 /// <summary>
 /// Reads certificates from CSV (RFC 4180, UTF-8, header row) one record at a time. Columns:
 /// typeCode, holderName, holderCode, holderCodeType, divisionCode, validFrom, validUntil,
-/// relatedIdentifier, and fields (the type's fields as a JSON object). Dates are yyyy-MM-dd.
+/// relatedIdentifier, and fields (the type's fields as a JSON object). Dates are yyyy-MM-dd. Bytes
+/// that are not UTF-8 or a record that is not RFC 4180 make the whole file unreadable.
 /// </summary>
 public static class CsvBatchReader
 {
+    /// <summary>The longest record, in characters; a longer one makes the file unreadable rather than buffered.</summary>
+    public const int MaxRecordChars = 256 * 1024;
+
     public static readonly string[] Columns = ["typeCode", "holderName", "holderCode", "holderCodeType", "divisionCode", "validFrom", "validUntil", "relatedIdentifier", "fields"];
 
     public static async IAsyncEnumerable<BatchRow> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var csv = CsvReader.Create(body, new CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+        await using var csv = CsvReader.Create(StrictJson.Reader(body), new CsvReaderOptions { HasHeader = true, TrimWhitespace = true, MaxRecordSize = MaxRecordChars, MalformedData = CsvMalformedDataHandling.Throw }, true);
         var row = 0;
         while (await csv.ReadAsync(cancellationToken))
         {
@@ -30,7 +35,7 @@ public static class CsvBatchReader
             {
                 try
                 {
-                    using var document = JsonDocument.Parse(json);
+                    using var document = JsonDocument.Parse(json, StrictJson.DocumentOptions);
                     fields = document.RootElement.Clone();
                 }
                 catch (JsonException)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TrustLedger.CertService.Issuance;
+using TrustLedger.Ledger.Canonical;
 
 namespace TrustLedger.CertService.Batches;
 
@@ -10,14 +11,14 @@ public static class JsonBatchReader
     public static async IAsyncEnumerable<BatchRow> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var row = 0;
-        await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, JsonSerializerOptions.Web, cancellationToken))
+        await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, StrictJson.Options, cancellationToken))
         {
             row++;
             IssueCertificateRequest? request = null;
             string? error = null;
             try
             {
-                request = element.Deserialize<IssueCertificateRequest>(JsonSerializerOptions.Web);
+                request = element.Deserialize<IssueCertificateRequest>(StrictJson.Options);
             }
             catch (JsonException ex)
             {

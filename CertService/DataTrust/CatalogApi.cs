@@ -33,7 +33,7 @@ public static partial class CatalogApi
             var (view, errors, problem, created) = await SaveAsync(request, user, services, ct);
             return view is not null
                 ? (created ? Results.Created($"/api/v1/data/resources/{view.Code}", view) : Results.Ok(view))
-                : problem is not null ? problem : TypedResults.ValidationProblem(errors!, type: "https://trustledger.example/problems/invalid-catalog-entry", title: "The catalog entry is not valid");
+                : problem is not null ? problem : TypedResults.ValidationProblem(errors!, type: "https://trustledger.example/problems/invalid-catalog-entry", title: "目录条目无效 The catalog entry is not valid");
         });
         admin.MapPost("/resources:import", ImportAsync);
         var read = app.MapGroup("/api/v1/data/resources").RequireAuthorization().WithTags("Data catalog");
@@ -55,12 +55,12 @@ public static partial class CatalogApi
         {
             entries = http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true
                 ? await ReadCsvAsync(http.Body, cancellationToken)
-                : await JsonSerializer.DeserializeAsync<List<CatalogEntryRequest?>>(http.Body, JsonSerializerOptions.Web, cancellationToken) ?? [];
+                : await JsonSerializer.DeserializeAsync<List<CatalogEntryRequest?>>(http.Body, StrictJson.Options, cancellationToken) ?? [];
         }
-        catch (Exception ex) when (ex is JsonException or CsvHelper.CsvFormatException)
+        catch (Exception ex) when (ex is JsonException or CsvHelper.CsvFormatException or System.Text.DecoderFallbackException)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"the body is neither a JSON array of catalog entries nor CSV with their columns: {ex.Message}"] },
-                type: "https://trustledger.example/problems/invalid-catalog-import", title: "The import cannot be read");
+                type: "https://trustledger.example/problems/invalid-catalog-import", title: "无法读取导入内容 The import cannot be read");
         }
 
         var outcomes = new List<ImportOutcome>();
@@ -84,14 +84,14 @@ public static partial class CatalogApi
     private static async Task<List<CatalogEntryRequest?>> ReadCsvAsync(Stream body, CancellationToken cancellationToken)
     {
         var entries = new List<CatalogEntryRequest?>();
-        await using var csv = CsvHelper.CsvReader.Create(body, new CsvHelper.CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, true);
+        await using var csv = CsvHelper.CsvReader.Create(StrictJson.Reader(body), new CsvHelper.CsvReaderOptions { HasHeader = true, TrimWhitespace = true, MalformedData = CsvHelper.CsvMalformedDataHandling.Throw }, true);
         while (await csv.ReadAsync(cancellationToken))
         {
             string? Text(string column) => csv.TryGetFieldIndex(column, out var index) && index < csv.FieldCount && csv.GetStringOrNull(index) is { Length: > 0 } value ? value : null;
             List<CatalogField>? fields;
             try
             {
-                fields = Text("fields") is { } json ? JsonSerializer.Deserialize<List<CatalogField>>(json, JsonSerializerOptions.Web) : null;
+                fields = Text("fields") is { } json ? JsonSerializer.Deserialize<List<CatalogField>>(json, StrictJson.Options) : null;
             }
             catch (JsonException)
             {
@@ -149,9 +149,20 @@ public static partial class CatalogApi
         }
 
         var fields = request.Fields ?? [];
-        if (fields.Count == 0 || fields.Any(f => string.IsNullOrWhiteSpace(f.Name)) || fields.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() != fields.Count)
+        if (fields.Count == 0 || fields.Any(f => string.IsNullOrWhiteSpace(f.Name) || f.Name.Trim().Length > 64 || f.Name.Any(char.IsControl))
+            || fields.Select(f => f.Name!.Trim()).Distinct(StringComparer.Ordinal).Count() != fields.Count)
         {
-            errors["fields"] = ["fields must name each field once"];
+            // Compared trimmed, as they are stored: " a" and "a" would be one column twice.
+            errors["fields"] = ["fields must name each field once (at most 64 characters, no control characters)"];
+        }
+        else if (fields.FirstOrDefault(f => f.Personal is null) is { } undeclared)
+        {
+            // No default: a field taken for non-personal by omission would put unsalted row hashes on chain.
+            errors["fields"] = [$"field {undeclared.Name!.Trim()} must declare personal: true or false"];
+        }
+        else if (request.OpenClass == "open" && fields.FirstOrDefault(f => f.Personal == true) is { } personal)
+        {
+            errors["openClass"] = [$"an open resource holds no personal data, and field {personal.Name!.Trim()} is personal"];
         }
 
         var departments = new Dictionary<string, Department>(StringComparer.Ordinal);
@@ -185,7 +196,7 @@ public static partial class CatalogApi
         // One past the higher of the database's and the chain's, so a chain ahead of the database never blocks a revision.
         var recorded = await store.DataResourceRevisions.Where(r => r.Code == request.Code).MaxAsync(r => (int?)r.CatalogVersion, cancellationToken) ?? 0;
         var catalogVersion = Math.Max(Math.Max(existing?.CatalogVersion ?? 0, recorded), (int)(onChain?.CatalogVersion ?? 0)) + 1;
-        var normalised = fields.Select(f => new CatalogField(f.Name!.Trim(), f.AuthoritativeDepartment ?? request.SourceDepartment, f.Personal ?? false)).ToList();
+        var normalised = fields.Select(f => new CatalogField(f.Name!.Trim(), f.AuthoritativeDepartment ?? request.SourceDepartment, f.Personal!.Value)).ToList();
         var canonical = Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(JsonSerializer.Serialize(new
         {
             format = "trustledger.catalog-entry.v1",
@@ -211,7 +222,7 @@ public static partial class CatalogApi
         {
             await store.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             return (null, null, Problems.ChainRefused($"another revision of {request.Code} is being saved at the same moment; save again"), false);
         }
@@ -228,9 +239,18 @@ public static partial class CatalogApi
 
         if (outcome is { Succeeded: false })
         {
-            store.DataResourceRevisions.Remove(revision);
-            await store.SaveChangesAsync(cancellationToken);
-            return (null, null, Problems.ChainRefused(outcome.Revert!.Description), false);
+            // Refused, perhaps because this very revision reached the chain another way (a reconciliation
+            // sent it while this request waited): sending again is a no-op then, and the chain decides.
+            var again = await CatalogRevisions.SendAsync(store, services.Data, await services.Governance.SenderAsync(cancellationToken), revision, cancellationToken);
+            if (again is { Succeeded: false })
+            {
+                // Only a revision still prepared is removed: a reconciliation that settled it meanwhile wins.
+                await store.DataResourceRevisions.Where(r => r.Id == revision.Id && r.State == ChainWriteStates.Prepared).ExecuteDeleteAsync(cancellationToken);
+                store.Entry(revision).State = EntityState.Detached;
+                return (null, null, Problems.ChainRefused(outcome.Revert!.Description), false);
+            }
+
+            outcome = again;
         }
 
         var resource = await CatalogRevisions.ApplyAsync(store, revision, outcome?.TransactionHash, (long)(outcome?.BlockNumber ?? 0), cancellationToken);
@@ -244,7 +264,7 @@ public static partial class CatalogApi
     private static CatalogEntryView View(DataResourceRecord r) => new(
         r.Code, r.Name, r.SourceDepartment, r.UpdateCycle, r.SharingClass, r.OpenClass, FieldsOf(r), r.CatalogVersion, Convert.ToHexStringLower(r.CatalogHash), r.CatalogTransaction);
 
-    [GeneratedRegex("^[A-Za-z0-9-]{4,64}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9-]{4,64}\z")]
     private static partial Regex CodePattern();
 }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public static class CrossCheck
     }
 
     public static async Task<Results<Ok<CrossCheckView>, ProblemHttpResult>> CheckAsync(
-        string code, int version, long index, CrossCheckBody body, CertificateStore store, CertificateVault vault, DatasetFiles files, DataRegistryClient registry, CancellationToken cancellationToken)
+        string code, int version, long index, CrossCheckBody body, ClaimsPrincipal user, TimeProvider time, CertificateStore store, CertificateVault vault, DatasetFiles files, DataRegistryClient registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var record = await store.PublishedVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
@@ -42,6 +43,11 @@ public static class CrossCheck
             || body.AuthoritativeRow.ValueKind != JsonValueKind.Object || body.Record.ValueKind != JsonValueKind.Object)
         {
             return Problems.VersionNotFound(code, version);
+        }
+
+        if (await DatasetsApi.RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var secret = await DatasetPublisher.SaltSecretAsync(vault, record, cancellationToken);

@@ -66,7 +66,7 @@ public static partial class DataSharingApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-data-request", title: "The data request is not valid");
+            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-data-request", title: "共享申请无效 The data request is not valid");
         }
 
         if (resource.SharingClass == "none")
@@ -127,7 +127,7 @@ public static partial class DataSharingApi
         if (body.Version is not { } version || body.DataHash is null || !Hex64().IsMatch(body.DataHash) || body.Channel is not ("api" or "file" or "table-sync"))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delivery"] = ["version, dataHash (SM3 of what was delivered, 64 hex) and channel (api, file or table-sync) are required"] },
-                type: "https://trustledger.example/problems/invalid-delivery", title: "The delivery record is not valid");
+                type: "https://trustledger.example/problems/invalid-delivery", title: "交付记录无效 The delivery record is not valid");
         }
 
         var now = time.GetUtcNow();
@@ -212,6 +212,6 @@ public static partial class DataSharingApi
         DataTrail.CanonicalJson(e), e.TrailRoot is null ? null : Convert.ToHexStringLower(e.TrailRoot), e.TrailProof is null ? null : CertificatesApi.SplitPath(e.TrailProof),
         e.TrailIndex, e.TrailSize, e.TrailTransaction, e.TrailBlock);
 
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]
     private static partial Regex Hex64();
 }

@@ -21,9 +21,17 @@ public sealed class DatasetFiles(IOptions<DataTrustOptions> options)
     public static string DraftSuffix(Guid versionId) => $".{versionId:N}.draft";
 
     /// <summary>A prepared version reached the chain: its drafts become its files.</summary>
+    /// <summary>The drafts become the version's files; a draft already moved (a reconciliation settled the version first) is left as it is.</summary>
     public static void Keep(string leavesPath, string contentsPath, string draft)
     {
-        File.Move(leavesPath + draft, leavesPath, overwrite: true);
-        File.Move(contentsPath + draft, contentsPath, overwrite: true);
+        // Block roots of whatever file held this name before belong to that file.
+        File.Delete(leavesPath + Ledger.Merkle.LeafFile.BlockRootsSuffix);
+        foreach (var path in new[] { leavesPath, contentsPath })
+        {
+            if (File.Exists(path + draft))
+            {
+                File.Move(path + draft, path, overwrite: true);
+            }
+        }
     }
 }

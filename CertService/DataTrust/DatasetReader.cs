@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using TrustLedger.Ledger.Canonical;
@@ -19,6 +20,9 @@ public sealed class DatasetFormatException(long row, string message) : Exception
 /// </summary>
 public sealed class DatasetReader(Stream body, bool jsonLines)
 {
+    /// <summary>The longest row read, in characters: a longer one is refused, not buffered.</summary>
+    public const int MaxRowChars = 1024 * 1024;
+
     public IReadOnlyList<string> Columns { get; private set; } = [];
 
     public static bool TryFormat(string? contentType, out bool jsonLines)
@@ -28,11 +32,40 @@ public sealed class DatasetReader(Stream body, bool jsonLines)
         return jsonLines || media is "text/csv";
     }
 
-    public IAsyncEnumerable<byte[]> RowsAsync(CancellationToken cancellationToken) => jsonLines ? JsonLinesAsync(cancellationToken) : CsvAsync(cancellationToken);
+    public async IAsyncEnumerable<byte[]> RowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = (jsonLines ? JsonLinesAsync(cancellationToken) : CsvAsync(cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        await using (rows)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await rows.MoveNextAsync())
+                    {
+                        yield break;
+                    }
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw new DatasetFormatException(Row + 1, "not UTF-8 (an invalid byte sequence); no byte is replaced");
+                }
+                catch (CsvFormatException ex)
+                {
+                    throw new DatasetFormatException(Row + 1, "not CSV (RFC 4180): " + ex.Message);
+                }
+
+                yield return rows.Current;
+            }
+        }
+    }
+
+    /// <summary>The row being read (1 is the first after the header or the first line); 0 before it.</summary>
+    private long Row { get; set; }
 
     private async IAsyncEnumerable<byte[]> CsvAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var csv = CsvReader.Create(body, new CsvReaderOptions { HasHeader = true }, true);
+        await using var csv = CsvReader.Create(StrictJson.Reader(body), new CsvReaderOptions { HasHeader = true, MaxRecordSize = MaxRowChars, MalformedData = CsvMalformedDataHandling.Throw }, true);
         await csv.ReadHeaderAsync(cancellationToken);
         var headers = csv.Headers.ToArray();
         if (headers.Length == 0 || headers.Any(string.IsNullOrWhiteSpace) || headers.Distinct(StringComparer.Ordinal).Count() != headers.Length)
@@ -41,14 +74,14 @@ public sealed class DatasetReader(Stream body, bool jsonLines)
         }
 
         Columns = headers.Order(StringComparer.Ordinal).ToArray();
-        long row = 0;
+        Row = 0;
         var members = new KeyValuePair<string, string?>[headers.Length];
         while (await csv.ReadAsync(cancellationToken))
         {
-            row++;
+            Row++;
             if (csv.FieldCount != headers.Length)
             {
-                throw new DatasetFormatException(row, $"{csv.FieldCount} values for {headers.Length} columns");
+                throw new DatasetFormatException(Row, $"{csv.FieldCount} values for {headers.Length} columns");
             }
 
             for (var i = 0; i < headers.Length; i++)
@@ -62,8 +95,8 @@ public sealed class DatasetReader(Stream body, bool jsonLines)
 
     private async IAsyncEnumerable<byte[]> JsonLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, leaveOpen: true);
-        long row = 0;
+        using var reader = StrictJson.Reader(body);
+        Row = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length == 0)
@@ -71,31 +104,40 @@ public sealed class DatasetReader(Stream body, bool jsonLines)
                 continue;
             }
 
-            row++;
+            Row++;
+            if (line.Length > MaxRowChars)
+            {
+                throw new DatasetFormatException(Row, $"a line is longer than {MaxRowChars} characters");
+            }
+
             byte[] canonical;
             try
             {
-                using var document = JsonDocument.Parse(line);
+                using var document = JsonDocument.Parse(line, StrictJson.DocumentOptions);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    throw new DatasetFormatException(row, "each line must be one JSON object");
+                    throw new DatasetFormatException(Row, "each line must be one JSON object");
                 }
 
                 var names = document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-                if (row == 1)
+                if (Row == 1)
                 {
                     Columns = names;
                 }
                 else if (!names.SequenceEqual(Columns, StringComparer.Ordinal))
                 {
-                    throw new DatasetFormatException(row, "its members differ from the first line's");
+                    throw new DatasetFormatException(Row, "its members differ from the first line's");
                 }
 
                 canonical = JsonCanonicalizer.Canonicalize(document.RootElement);
             }
             catch (JsonException ex)
             {
-                throw new DatasetFormatException(row, "not JSON: " + ex.Message);
+                throw new DatasetFormatException(Row, "not JSON: " + ex.Message);
+            }
+            catch (InvalidOperationException)
+            {
+                throw new DatasetFormatException(Row, "a member name is not valid Unicode (a lone surrogate)");
             }
 
             yield return canonical;

@@ -16,7 +16,8 @@ using TrustLedger.Ledger.Merkle;
 namespace TrustLedger.CertService.DataTrust;
 
 /// <summary>
-/// Dataset versions: the source department publishes (CSV or JSON Lines, streamed); any department
+/// Dataset versions: the source department publishes (CSV or JSON Lines, streamed); the source, a
+/// department with an approved request, or anyone for an open resource (<see cref="DatasetAccess"/>)
 /// gets a row's inclusion proof, checks a single row, or checks a whole received file against an
 /// anchored version and learns which rows differ.
 /// </summary>
@@ -99,11 +100,30 @@ public static class DatasetsApi
 
     /// <summary>One row's inclusion proof: what a consumer holding that row needs to prove it belongs to the anchored version.</summary>
     public static async Task<Results<Ok<RowProofView>, ProblemHttpResult>> ProveRowAsync(
-        string code, int version, long index, CertificateStore store, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
+        string code, int version, long index, ClaimsPrincipal user, TimeProvider time, CertificateStore store, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
         var record = await FindAsync(store, code, version, cancellationToken);
         if (record is null || index < 0 || index >= record.RowCount)
         {
+            return Problems.VersionNotFound(code, version);
+        }
+
+        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok(await ProofAsync(record, index, vault, files, deployment, cancellationToken));
+    }
+
+    /// <summary>A row's proof with no caller to check: for open resources, which hold no personal field.</summary>
+    internal static async Task<Results<Ok<RowProofView>, ProblemHttpResult>> ProveOpenRowAsync(
+        string code, int version, long index, CertificateStore store, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(store, code, version, cancellationToken);
+        if (record is null || index < 0 || index >= record.RowCount || record.SealedSaltSecret is not null)
+        {
+            // A salted version holds personal data: its salts never reach an anonymous caller.
             return Problems.VersionNotFound(code, version);
         }
 
@@ -112,12 +132,17 @@ public static class DatasetsApi
 
     /// <summary>Checks one row the caller holds: its leaf (with the row's salt) and proof lead to the root DataRegistry holds.</summary>
     public static async Task<Results<Ok<RowCheckView>, ProblemHttpResult>> VerifyRowAsync(
-        string code, int version, long index, JsonElement row, CertificateStore store, CertificateVault vault, DatasetFiles files, DataRegistryClient registry, DeploymentRecord deployment, CancellationToken cancellationToken)
+        string code, int version, long index, JsonElement row, ClaimsPrincipal user, TimeProvider time, CertificateStore store, CertificateVault vault, DatasetFiles files, DataRegistryClient registry, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
         var record = await FindAsync(store, code, version, cancellationToken);
         if (record is null || index < 0 || index >= record.RowCount || row.ValueKind != JsonValueKind.Object)
         {
             return Problems.VersionNotFound(code, version);
+        }
+
+        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var proof = await ProofAsync(record, index, vault, files, deployment, cancellationToken);
@@ -136,7 +161,7 @@ public static class DatasetsApi
 
     /// <summary>Checks a whole received file against the anchored version: exact match, or which rows were changed, added or removed.</summary>
     public static async Task<IResult> CheckFileAsync(
-        string code, int version, HttpRequest http, CertificateStore store, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
+        string code, int version, HttpRequest http, ClaimsPrincipal user, TimeProvider time, CertificateStore store, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
         if (!DatasetReader.TryFormat(http.ContentType, out var jsonLines))
         {
@@ -147,6 +172,11 @@ public static class DatasetsApi
         if (record is null)
         {
             return Problems.VersionNotFound(code, version);
+        }
+
+        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -193,12 +223,21 @@ public static class DatasetsApi
             deployment.DataRegistry!, record.TransactionHash ?? "", record.BlockNumber ?? 0);
     }
 
+    /// <summary>A 403 unless the caller may see this resource's rows (<see cref="DatasetAccess"/>).</summary>
+    internal static async Task<ProblemHttpResult?> RefusedAsync(CertificateStore store, string code, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var resource = await store.DataResources.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        return resource is not null && await DatasetAccess.MayReadRowsAsync(store, resource, user.IssuerCode(), time.GetUtcNow(), cancellationToken)
+            ? null
+            : Problems.DataAccessNotApproved(code);
+    }
+
     private static Task<DatasetVersionRecord?> FindAsync(CertificateStore store, string code, int version, CancellationToken cancellationToken) =>
         store.PublishedVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
 
     private static ProblemHttpResult UnsupportedMedia() => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://trustledger.example/problems/dataset-media-type",
-        title: "Send CSV or JSON Lines", detail: "Content-Type text/csv (header row, UTF-8) or application/x-ndjson (one JSON object per line).");
+        title: "请发送 CSV 或 JSON Lines Send CSV or JSON Lines", detail: "Content-Type text/csv (header row, UTF-8) or application/x-ndjson (one JSON object per line).");
 }
 
 public sealed record RowCheckView(bool Valid, string LeafHash, string Root, string? AnchoredRoot, string Detail);

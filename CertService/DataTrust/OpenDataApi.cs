@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using TrustLedger.Ledger.Hosting;
 using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
@@ -15,8 +16,8 @@ public static class OpenDataApi
 {
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/open-data", PageAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/api/v1/open-data/{code}/versions/{version:int}/rows/{index:long}/proof", ProofAsync).AllowAnonymous().WithTags("Open data");
+        app.MapGet("/open-data", PageAsync).AllowAnonymous().ExcludeFromDescription().RequireAnonymousRateLimit();
+        app.MapGet("/api/v1/open-data/{code}/versions/{version:int}/rows/{index:long}/proof", ProofAsync).AllowAnonymous().WithTags("Open data").RequireAnonymousRateLimit();
         return app;
     }
 
@@ -52,7 +53,7 @@ public static class OpenDataApi
     {
         var isOpen = await store.DataResources.AsNoTracking().AnyAsync(r => r.Code == code && r.OpenClass == "open", cancellationToken);
         return isOpen
-            ? await DatasetsApi.ProveRowAsync(code, version, index, store, vault, files, deployment, cancellationToken)
+            ? await DatasetsApi.ProveOpenRowAsync(code, version, index, store, vault, files, deployment, cancellationToken)
             : Apis.Problems.ResourceNotFound(code);
     }
 

@@ -65,7 +65,7 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.Headers.WWWAuthenticate = $"{SchemeName}, Bearer";
         await Results.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
-            title: "Authentication required",
+            title: "需要身份认证 Authentication required",
             detail: $"Send a department API key in the {Header} header or a bearer token from the identity platform.",
             type: "https://trustledger.example/problems/unauthenticated",
             extensions: new Dictionary<string, object?> { ["code"] = "unauthenticated" }).ExecuteAsync(Context);
@@ -76,7 +76,7 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         await Results.Problem(
             statusCode: StatusCodes.Status403Forbidden,
-            title: "Not allowed",
+            title: "无权执行 Not allowed",
             detail: "Your credential does not allow this action.",
             type: "https://trustledger.example/problems/forbidden",
             extensions: new Dictionary<string, object?> { ["code"] = "forbidden" }).ExecuteAsync(Context);

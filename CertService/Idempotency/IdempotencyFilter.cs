@@ -14,8 +14,9 @@ namespace TrustLedger.CertService.Idempotency;
 /// <summary>
 /// Honours <c>Idempotency-Key</c> on issuing calls. The handler's writes and the stored first answer
 /// commit in one database transaction, so a retry (even one racing the first request on another
-/// instance) replays the first answer and never creates a second certificate. A retry with the
-/// same key but a different request is refused.
+/// instance) replays the first answer and never creates a second certificate. Only a success is
+/// stored: an answer of 4xx or 5xx rolls the handler's writes back. A retry with the same key but
+/// a different request is refused.
 /// </summary>
 public sealed class IdempotencyFilter : IEndpointFilter
 {
@@ -49,9 +50,11 @@ public sealed class IdempotencyFilter : IEndpointFilter
         await using var transaction = await store.Database.BeginTransactionAsync(http.RequestAborted);
         var result = await next(context);
         var (status, body, location) = Describe(http, result);
-        if (status >= 500)
+        if (status is < 200 or >= 300)
         {
-            return result; // not stored: the transaction rolls back and a retry runs again
+            // Only success is remembered. A refusal (4xx) or failure (5xx) rolls back everything
+            // the handler wrote, so it leaves nothing behind, and a retry with the key runs again.
+            return result;
         }
 
         store.IdempotencyRecords.Add(new IdempotencyRecord
@@ -70,7 +73,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
             await transaction.CommitAsync(http.RequestAborted);
             return result;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // A concurrent request with the same key committed first: undo ours and answer as it did.
             await transaction.RollbackAsync(http.RequestAborted);

@@ -22,10 +22,10 @@ namespace TrustLedger.CertService.Issuance;
 /// link, assigns the GB/T 36904 identifier from the serial counter (<see cref="SerialAllocator"/>), canonicalises, salts and
 /// stores it encrypted. The document stage later renders and seals the PDF and computes the leaf;
 /// a data-only certificate is sealed here (<see cref="DataSeal"/>) and its leaf is known at once.
-/// The record is added to the store; the caller commits.
+/// The record is added to the store only when the request is valid and the department holds the type; the caller commits.
 /// </summary>
 public sealed class CertificateIssuer(
-    CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, DepartmentSeals seals, SerialAllocator serials, IOptions<AnchoringOptions> anchoring, TimeProvider time)
+    CertificateTypeCatalog types, HolderLookup holders, CertificateVault vault, DepartmentSeals seals, SerialAllocator serials, TypeGrants grants, IOptions<AnchoringOptions> anchoring, TimeProvider time)
 {
     // Certificates are dated in China Standard Time, whatever the server's zone.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
@@ -65,6 +65,12 @@ public sealed class CertificateIssuer(
         if (errors.Count > 0)
         {
             return new IssuanceOutcome(null, errors);
+        }
+
+        // Asked before anything is added to the store, so a refusal leaves nothing behind (not even a renewal's supersession).
+        if (!await typeCache.HoldsAsync(type!.Code, () => grants.HoldsAsync(issuer.Account, type.Code)))
+        {
+            return IssuanceOutcome.NotGranted(type.Code);
         }
 
         var now = time.GetUtcNow();

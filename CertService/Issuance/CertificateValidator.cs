@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 using TrustLedger.CertService.Types;
+using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Identifiers;
 
 namespace TrustLedger.CertService.Issuance;
@@ -61,6 +62,29 @@ public static class CertificateValidator
         {
             errors.Add(new FieldError("fields", ErrorCodes.FieldsNotObject));
         }
+        else if (request.Fields is { } canonicalFields)
+        {
+            try
+            {
+                JsonCanonicalizer.Canonicalize(canonicalFields);
+            }
+            catch (CanonicalJsonException ex)
+            {
+                errors.Add(new FieldError("fields" + (ex.Path ?? "$")[1..], ErrorCodes.FieldsNotCanonical, ex.Message));
+            }
+        }
+
+        foreach (var (name, text) in new[]
+        {
+            ("typeCode", request.TypeCode), ("holder.name", request.Holder?.Name), ("holder.code", request.Holder?.Code),
+            ("divisionCode", request.DivisionCode), ("relatedIdentifier", request.RelatedIdentifier),
+        })
+        {
+            if (!UnicodeText.IsWellFormed(text))
+            {
+                errors.Add(new FieldError(name, ErrorCodes.TextInvalidUnicode));
+            }
+        }
 
         if (request.RelatedIdentifier is { } related && !CertificateIdentifier.TryParse(related, out _))
         {
@@ -84,6 +108,11 @@ public static class CertificateValidator
         if (type.Record.RequiresValidUntil && request.ValidUntil is null)
         {
             errors.Add(new FieldError("validUntil", ErrorCodes.Required));
+        }
+
+        if (errors.Any(e => e.Code == ErrorCodes.FieldsNotCanonical))
+        {
+            return; // its strings cannot even be read, so the schema cannot be applied to them
         }
 
         var fields = request.Fields is { ValueKind: JsonValueKind.Object } f ? f : JsonDocument.Parse("{}").RootElement;

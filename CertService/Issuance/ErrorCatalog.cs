@@ -26,6 +26,8 @@ public static class ErrorCatalog
         [ErrorCodes.ValidFromTooFarAhead] = ("有效期起始日期距今超过一年", "The validity start is more than a year ahead."),
         [ErrorCodes.FieldsNotObject] = ("证照字段应为 JSON 对象", "The certificate fields must be a JSON object."),
         [ErrorCodes.FieldsSchema] = ("证照字段不符合该类型的结构定义", "The certificate fields do not match the type's schema."),
+        [ErrorCodes.FieldsNotCanonical] = ("证照字段无法规范化（RFC 8785）：成员名重复、数字超出双精度范围或 Unicode 无效", "The certificate fields have no canonical form (RFC 8785): a member given twice, a number outside a double's range, or invalid Unicode."),
+        [ErrorCodes.TextInvalidUnicode] = ("文本不是有效的 Unicode（孤立的代理项）", "The text is not valid Unicode (a lone surrogate)."),
         [ErrorCodes.RelatedFormat] = ("关联证照标识格式错误（GB/T 36904）", "The related certificate identifier is malformed (GB/T 36904)."),
         [ErrorCodes.RelatedNotFound] = ("关联证照不存在或不属于本部门", "The related certificate does not exist or was not issued by your department."),
         [ErrorCodes.RelatedHolderMismatch] = ("关联证照的持证主体不同", "The related certificate has another holder."),

@@ -21,6 +21,8 @@ public static class ErrorCodes
     public const string ValidFromTooFarAhead = "validFrom.tooFarAhead";
     public const string FieldsNotObject = "fields.notObject";
     public const string FieldsSchema = "fields.schema";
+    public const string FieldsNotCanonical = "fields.notCanonical";
+    public const string TextInvalidUnicode = "text.invalidUnicode";
     public const string RelatedFormat = "related.format";
     public const string RelatedNotFound = "related.notFound";
     public const string RelatedHolderMismatch = "related.holderMismatch";

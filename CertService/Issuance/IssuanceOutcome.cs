@@ -9,4 +9,9 @@ public sealed record IssuanceOutcome(CertificateRecord? Certificate, IReadOnlyLi
 
     /// <summary>The department has seals but none can sign now: nothing is issued (409, retry once a seal is active).</summary>
     public static IssuanceOutcome SealUnavailable(string reason) => new(null, [], reason);
+
+    /// <summary>The department does not hold the type on chain (403): nothing was added to the store.</summary>
+    public static IssuanceOutcome NotGranted(string typeCode) => new(null, [new FieldError("typeCode", ErrorCodes.TypeNotGranted, typeCode)]) { UngrantedType = typeCode };
+
+    public string? UngrantedType { get; private init; }
 }

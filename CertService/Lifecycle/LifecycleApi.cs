@@ -94,7 +94,7 @@ public static class LifecycleApi
     private const string EffectiveAtRule = "effectiveAt may lie at most 5 minutes in the past and a year ahead, and not before a change already in effect";
 
     private static ValidationProblem InvalidChange(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-status-change", title: "The status change is not valid");
+        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-status-change", title: "状态变更无效 The status change is not valid");
 
     public static async Task<Results<Ok<CertificateHistoryView>, ProblemHttpResult>> HistoryAsync(Guid id, string? issuer, CertificateStore store, CancellationToken cancellationToken)
     {

@@ -109,7 +109,7 @@ public static partial class SealsApi
         {
             await services.Store.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             return Problems.SealExists(request.Code!);
         }
@@ -119,9 +119,18 @@ public static partial class SealsApi
             var outcome = await SealRegistration.SendAsync(services.Chain, await services.Governance.SenderAsync(cancellationToken), record, owner.Account, cancellationToken);
             if (!outcome.Succeeded)
             {
-                services.Store.Seals.Remove(record);
-                await services.Store.SaveChangesAsync(cancellationToken);
-                return Problems.ChainRefused(outcome.Revert!.Description);
+                // Refused, perhaps because this very seal was registered another way (a reconciliation sent
+                // it while this request waited): asking again finds it on chain then, and the chain decides.
+                var again = await SealRegistration.SendAsync(services.Chain, await services.Governance.SenderAsync(cancellationToken), record, owner.Account, cancellationToken);
+                if (!again.Succeeded)
+                {
+                    // Only a seal still prepared is removed: a reconciliation that settled it meanwhile wins.
+                    await services.Store.Seals.Where(s => s.Code == record.Code && s.State == ChainWriteStates.Prepared).ExecuteDeleteAsync(cancellationToken);
+                    services.Store.Entry(record).State = EntityState.Detached;
+                    return Problems.ChainRefused(outcome.Revert!.Description);
+                }
+
+                outcome = again;
             }
 
             record.State = ChainWriteStates.Published;
@@ -187,7 +196,7 @@ public static partial class SealsApi
         seal.Code, seal.DepartmentCode, seal.Name, seal.SealType, seal.ValidFrom, seal.ValidUntil, seal.Suite,
         Convert.ToHexStringLower(seal.PublicKey), seal.Picture is null ? null : Convert.ToHexStringLower(Ledger.Hashing.HashFunctions.Hash(Ledger.Hashing.Sm3HashFunction.Instance, seal.Picture)), status.ToString().ToLowerInvariant(), seal.RegistrationTransaction ?? "");
 
-    [GeneratedRegex("^[0-9A-Za-z-]{4,59}$")]
+    [GeneratedRegex(@"\A[0-9A-Za-z-]{4,59}\z")]
     private static partial Regex SealCodePattern();
 }
 

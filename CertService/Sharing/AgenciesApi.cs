@@ -48,7 +48,7 @@ public static partial class AgenciesApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-agency", title: "The agency registration is not valid");
+            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-agency", title: "用证机构登记无效 The agency registration is not valid");
         }
 
         if (await store.Agencies.AnyAsync(a => a.Code == request.Code, cancellationToken))
@@ -100,6 +100,6 @@ public static partial class AgenciesApi
         }
     }
 
-    [GeneratedRegex("^04[0-9a-fA-F]{128}$")]
+    [GeneratedRegex(@"\A04[0-9a-fA-F]{128}\z")]
     private static partial Regex PublicKeyHex();
 }

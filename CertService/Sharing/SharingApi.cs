@@ -81,7 +81,7 @@ public static class SharingApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-grant", title: "The grant is not valid");
+            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-grant", title: "授权无效 The grant is not valid");
         }
 
         if (certificate.Status != CertificateStatus.Anchored)

@@ -97,7 +97,7 @@ public static partial class TypeDefinitionValidator
         try
         {
             // A registry of its own per schema: type schemas need no $id and must not collide in a shared one.
-            return JsonSchema.Build(schema.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            return JsonSchema.Build(WholeValuePatterns.Anchor(schema), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         }
         catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
         {
@@ -105,6 +105,6 @@ public static partial class TypeDefinitionValidator
         }
     }
 
-    [GeneratedRegex("^[0-9A-HJ-NP-RTUW-Y]{18}[0-9]{3}$")]
+    [GeneratedRegex(@"\A[0-9A-HJ-NP-RTUW-Y]{18}[0-9]{3}\z")]
     private static partial Regex TypeCodePattern();
 }

@@ -8,22 +8,36 @@ namespace TrustLedger.Ledger.Canonical;
 /// RFC 8785 JSON Canonicalization Scheme (JCS): the one place TrustLedger turns JSON into the
 /// exact bytes that are hashed. Object members are sorted by their UTF-16 code units, strings use
 /// the minimal ECMAScript escaping, and numbers are written as ECMAScript's Number.prototype.toString
-/// writes an IEEE 754 double. No insignificant white space is emitted.
+/// writes an IEEE 754 double. No insignificant white space is emitted. JSON without a canonical
+/// form (a duplicate member, a number no double holds, a lone surrogate) is refused with a
+/// <see cref="CanonicalJsonException"/> that names its path.
 /// </summary>
 public static class JsonCanonicalizer
 {
     public static byte[] Canonicalize(JsonElement element)
     {
         var builder = new StringBuilder();
-        Write(element, builder);
+        Write(element, builder, "$");
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 
-    /// <summary>Parses <paramref name="json"/> and canonicalises it; duplicate member names are rejected.</summary>
+    /// <summary>Parses <paramref name="json"/> and canonicalises it; duplicate member names are rejected (by the walk, which knows their path).</summary>
     public static byte[] Canonicalize(string json)
     {
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
-        return Canonicalize(document.RootElement);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new CanonicalJsonException(ex.Message, ex.Path ?? "$");
+        }
+
+        using (document)
+        {
+            return Canonicalize(document.RootElement);
+        }
     }
 
     public static string CanonicalString(JsonElement element) => Encoding.UTF8.GetString(Canonicalize(element));
@@ -47,11 +61,11 @@ public static class JsonCanonicalizer
                 output.Append(',');
             }
 
-            WriteString(sorted[i].Key, output);
+            WriteString(sorted[i].Key, output, "$." + sorted[i].Key);
             output.Append(':');
             if (sorted[i].Value is { } value)
             {
-                WriteString(value, output);
+                WriteString(value, output, "$." + sorted[i].Key);
             }
             else
             {
@@ -63,34 +77,40 @@ public static class JsonCanonicalizer
         return Encoding.UTF8.GetBytes(output.ToString());
     }
 
-    private static void Write(JsonElement element, StringBuilder output)
+    private static void Write(JsonElement element, StringBuilder output, string path)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                WriteObject(element, output);
+                WriteObject(element, output, path);
                 break;
             case JsonValueKind.Array:
                 output.Append('[');
-                var first = true;
+                var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (!first)
+                    if (index > 0)
                     {
                         output.Append(',');
                     }
 
-                    first = false;
-                    Write(item, output);
+                    Write(item, output, $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]");
+                    index++;
                 }
 
                 output.Append(']');
                 break;
             case JsonValueKind.String:
-                WriteString(element.GetString()!, output);
+                WriteString(ReadString(element, path), output, path);
                 break;
             case JsonValueKind.Number:
-                output.Append(FormatNumber(element.GetDouble()));
+                var number = element.GetDouble();
+                if (!double.IsFinite(number))
+                {
+                    throw new CanonicalJsonException($"the number at {path} is outside what an IEEE 754 double can hold", path);
+                }
+
+                output.Append(FormatNumber(number));
                 break;
             case JsonValueKind.True:
                 output.Append("true");
@@ -106,18 +126,19 @@ public static class JsonCanonicalizer
         }
     }
 
-    private static void WriteObject(JsonElement element, StringBuilder output)
+    private static void WriteObject(JsonElement element, StringBuilder output, string path)
     {
-        var members = new List<JsonProperty>();
+        var members = new List<(string Name, JsonElement Value)>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in element.EnumerateObject())
         {
-            if (!names.Add(member.Name))
+            var name = ReadName(member, path);
+            if (!names.Add(name))
             {
-                throw new ArgumentException($"duplicate member name \"{member.Name}\"", nameof(element));
+                throw new CanonicalJsonException($"the member \"{name}\" appears twice at {path}", $"{path}.{name}");
             }
 
-            members.Add(member);
+            members.Add((name, member.Value));
         }
 
         // string.CompareOrdinal compares UTF-16 code units, which is the order RFC 8785 section 3.2.3 asks for.
@@ -130,19 +151,51 @@ public static class JsonCanonicalizer
                 output.Append(',');
             }
 
-            WriteString(members[i].Name, output);
+            var memberPath = $"{path}.{members[i].Name}";
+            WriteString(members[i].Name, output, memberPath);
             output.Append(':');
-            Write(members[i].Value, output);
+            Write(members[i].Value, output, memberPath);
         }
 
         output.Append('}');
     }
 
-    private static void WriteString(string value, StringBuilder output)
+    // A JSON string that is not valid UTF-16 (a lone surrogate escape) cannot be read as text at all.
+    private static string ReadString(JsonElement element, string path)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CanonicalJsonException($"the string at {path} is not valid Unicode (invalid UTF-8 or a lone surrogate)", path);
+        }
+    }
+
+    private static string ReadName(JsonProperty member, string path)
+    {
+        try
+        {
+            return member.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CanonicalJsonException($"a member name at {path} is not valid Unicode (invalid UTF-8 or a lone surrogate)", path);
+        }
+    }
+
+    private static void WriteString(string value, StringBuilder output, string path)
     {
         output.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            {
+                throw new CanonicalJsonException($"the string at {path} is not valid Unicode (a lone surrogate)", path);
+            }
+
             switch (c)
             {
                 case '"': output.Append("\\\""); break;
@@ -160,6 +213,10 @@ public static class JsonCanonicalizer
                     else
                     {
                         output.Append(c);
+                        if (char.IsHighSurrogate(c))
+                        {
+                            output.Append(value[++i]);
+                        }
                     }
 
                     break;

@@ -51,6 +51,10 @@ public sealed class ChainReader(IWeb3 web3)
         (await TransactionSender.RpcCall(() => web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
             .SendRequestAsync(new BlockParameter(new HexBigInteger(number))))).Value;
 
+    /// <summary>A mined transaction's receipt, or null when the node knows no such transaction.</summary>
+    public async Task<TransactionReceipt?> GetReceiptAsync(string transactionHash) =>
+        (await TransactionSender.RpcCall(() => web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash))).Value;
+
     public async Task<bool> HasCodeAsync(string address)
     {
         var code = (await TransactionSender.RpcCall(() => web3.Eth.GetCode.SendRequestAsync(address))).Value;

@@ -18,7 +18,12 @@ public sealed class BadRequestProblemHandler(IProblemDetailsService problems) : 
             return false;
         }
 
-        var path = (badRequest.InnerException as JsonException)?.Path;
+        var json = badRequest.InnerException as JsonException;
+        var path = json?.Path;
+        // "Duplicate property 'x' encountered…": the member's name is worth saying, the rest (a type name) is not.
+        var duplicate = json?.Message is { } message && message.StartsWith("Duplicate property '", StringComparison.Ordinal)
+            ? message["Duplicate property '".Length..].Split('\'')[0]
+            : null;
         httpContext.Response.StatusCode = badRequest.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -27,11 +32,14 @@ public sealed class BadRequestProblemHandler(IProblemDetailsService problems) : 
             {
                 Status = badRequest.StatusCode,
                 Type = "https://trustledger.example/problems/unreadable-body",
-                Title = "The request body could not be read",
-                Detail = path is null
-                    ? "Send a JSON body of the documented shape with Content-Type: application/json."
-                    : $"The value at {path} is missing, malformed or of the wrong type.",
-                Extensions = { ["code"] = "unreadable-body" },
+                Title = "无法读取请求体 The request body could not be read",
+                Detail = (path, duplicate) switch
+                {
+                    (null, _) => "请以 Content-Type: application/json 发送符合文档结构的 JSON（UTF-8）。Send a JSON body (UTF-8) of the documented shape with Content-Type: application/json.",
+                    (_, { } name) => $"{path} 中成员 \"{name}\" 出现了两次，未保存任何内容。The member \"{name}\" appears twice in {path}; nothing was stored.",
+                    _ => $"{path} 处的值缺失、格式错误或类型不符，未保存任何内容。The value at {path} is missing, malformed or of the wrong type; nothing was stored.",
+                },
+                Extensions = { ["code"] = "unreadable-body", ["path"] = path is null ? null : duplicate is null ? path : $"{path}.{duplicate}" },
             },
         });
     }

@@ -64,6 +64,6 @@ public sealed partial record CertificateIdentifier(string TypeCode, string Issue
         return Alphabet[(37 - p) % 36];
     }
 
-    [GeneratedRegex(@"^1\.2\.156\.3005\.2\.(?<type>[0-9A-Z]{18}[0-9]{3})\.(?<issuer>[0-9A-Z]{18})\.(?<serial>[0-9]{1,20})\.(?<version>[0-9]{3})\.(?<check>[0-9A-Z])$")]
+    [GeneratedRegex(@"\A1\.2\.156\.3005\.2\.(?<type>[0-9A-Z]{18}[0-9]{3})\.(?<issuer>[0-9A-Z]{18})\.(?<serial>[0-9]{1,20})\.(?<version>[0-9]{3})\.(?<check>[0-9A-Z])\z")]
     private static partial Regex Pattern();
 }

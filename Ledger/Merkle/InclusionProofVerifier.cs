@@ -1,3 +1,5 @@
+using TrustLedger.Ledger.Hashing;
+
 namespace TrustLedger.Ledger.Merkle;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class InclusionProofVerifier
     {
         ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(proof);
-        if (proof.LeafIndex < 0 || proof.LeafIndex >= proof.TreeSize)
+        if (proof.LeafIndex < 0 || proof.LeafIndex >= proof.TreeSize || leafHash.Length != HashFunctions.DigestSize)
         {
             return null;
         }
@@ -50,6 +52,7 @@ public static class InclusionProofVerifier
         return sn == 0 ? r : null;
     }
 
+    /// <summary>True when the proof leads from the leaf hash to exactly this root (a digest of the hash's size).</summary>
     public static bool Verify(MerkleHasher hasher, ReadOnlySpan<byte> leafHash, InclusionProof proof, ReadOnlySpan<byte> root)
     {
         var computed = ComputeRoot(hasher, leafHash, proof);

@@ -21,9 +21,9 @@ public static class ChainHealthApi
             var report = await health.ReportAsync();
             return report.Status == "ok" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        catch (ChainUnavailableException ex)
+        catch (ChainUnavailableException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chain unreachable", detail: ex.Message,
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "区块链无法访问 Chain unreachable", detail: "区块链节点未应答，请稍后重试。The chain node did not answer; retry later.",
                 extensions: new Dictionary<string, object?> { ["code"] = "chain-unavailable" });
         }
     }

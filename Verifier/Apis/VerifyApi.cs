@@ -1,6 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Canonical;
 using TrustLedger.Verifier.Receipts;
 using TrustLedger.Verifier.Verification;
 
@@ -13,11 +16,11 @@ public static class VerifyApi
 
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/verify", VerifyBundle).WithName(nameof(VerifyBundle)).WithTags("Verification");
+        app.MapPost("/api/v1/verify", VerifyBundle).WithName(nameof(VerifyBundle)).WithTags("Verification").RequireAnonymousRateLimit();
         app.MapGet("/api/v1/receipts/key", async (ReceiptSigner receipts, CancellationToken ct) =>
             TypedResults.Ok(new { algorithm = "SM2-SM3", userId = "1234567812345678", publicKey = Convert.ToHexStringLower((await receipts.KeyAsync(ct)).PublicKeyBytes) }))
-            .WithTags("Verification").WithName("ReceiptKey");
-        app.MapPost("/api/v1/verify/pdf", VerifyDocument).WithName(nameof(VerifyDocument)).WithTags("Verification")
+            .WithTags("Verification").WithName("ReceiptKey").RequireAnonymousRateLimit();
+        app.MapPost("/api/v1/verify/pdf", VerifyDocument).WithName(nameof(VerifyDocument)).WithTags("Verification").RequireAnonymousRateLimit()
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery(); // a machine API without cookies: there is no session to forge requests with
         return app;
@@ -64,10 +67,25 @@ public static class VerifyApi
         if (!request.HasFormContentType)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://trustledger.example/problems/multipart-required",
-                title: "Send multipart/form-data", detail: "Post the PDF as part 'document' and its bundle as part 'bundle'.");
+                title: "请以 multipart/form-data 发送 Send multipart/form-data", detail: "Post the PDF as part 'document' and its bundle as part 'bundle'.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        string bundleText;
+        try
+        {
+            // A multipart body without a boundary, truncated, with a part lacking Content-Disposition
+            // or with more parts than the form limits allow cannot be read: that is the caller's 400.
+            form = await request.ReadFormAsync(cancellationToken);
+            bundleText = form.Files.GetFile("bundle") is { } file ? await ReadTextAsync(file, cancellationToken) : form["bundle"].ToString();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or DecoderFallbackException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: "https://trustledger.example/problems/unreadable-form",
+                title: "无法读取表单 The form cannot be read",
+                detail: "请求体不是可读的 multipart/form-data（边界缺失或错误、内容截断、部分缺少 Content-Disposition、字段过多，或 bundle 不是 UTF-8）。The body is not readable multipart/form-data (a missing or wrong boundary, a truncated body, a part without Content-Disposition, too many parts, or a bundle that is not UTF-8).");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var document = form.Files.GetFile("document");
         if (document is null || document.Length == 0)
@@ -77,10 +95,9 @@ public static class VerifyApi
         else if (document.Length > MaxDocumentBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://trustledger.example/problems/document-too-large",
-                title: "Document too large", detail: $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
+                title: "文档过大 Document too large", detail: $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
         }
 
-        var bundleText = form.Files.GetFile("bundle") is { } file ? await ReadTextAsync(file, cancellationToken) : form["bundle"].ToString();
         CertificateBundle? bundle = null;
         if (string.IsNullOrWhiteSpace(bundleText))
         {
@@ -90,7 +107,7 @@ public static class VerifyApi
         {
             try
             {
-                bundle = JsonSerializer.Deserialize<CertificateBundle>(bundleText, JsonSerializerOptions.Web);
+                bundle = JsonSerializer.Deserialize<CertificateBundle>(bundleText, StrictJson.Options);
             }
             catch (JsonException ex)
             {
@@ -100,7 +117,7 @@ public static class VerifyApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-document-request", title: "The request does not carry a PDF and its bundle");
+            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-document-request", title: "请求未附带 PDF 及其证照包 The request does not carry a PDF and its bundle");
         }
 
         var (evidence, bundleErrors) = BundleReader.Read(bundle);
@@ -118,7 +135,7 @@ public static class VerifyApi
         if (!pdf.AsSpan().StartsWith("%PDF-"u8))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["document"] = ["the file is not a PDF (no %PDF- header)"] },
-                type: "https://trustledger.example/problems/invalid-document-request", title: "The request does not carry a PDF and its bundle");
+                type: "https://trustledger.example/problems/invalid-document-request", title: "请求未附带 PDF 及其证照包 The request does not carry a PDF and its bundle");
         }
 
         evidence.Document = pdf;
@@ -149,19 +166,28 @@ public static class VerifyApi
             return true;
         }
 
-        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out at);
+        // Bounded, so every later step (China Standard Time, block timestamps) stays inside DateTimeOffset's range.
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out at)
+            && at >= EarliestAt && at < LatestAt;
     }
 
+    /// <summary>The earliest time a verification can be asked about (the Unix epoch: no block is older).</summary>
+    public static readonly DateTimeOffset EarliestAt = DateTimeOffset.UnixEpoch;
+
+    /// <summary>One past the latest time a verification can be asked about.</summary>
+    public static readonly DateTimeOffset LatestAt = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static ValidationProblem InvalidAt() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time, e.g. 2026-12-01T08:00:00+08:00"] },
-            type: "https://trustledger.example/problems/invalid-time", title: "The time asked about is not readable");
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time from 1970-01-01T00:00:00Z to before 9000-01-01T00:00:00Z, e.g. 2026-12-01T08:00:00+08:00 / at 须为 1970 年至 9000 年之间的日期时间"] },
+            type: "https://trustledger.example/problems/invalid-time", title: "无法识别所查询的时间 The time asked about is not readable");
 
     private static ValidationProblem MalformedBundle(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/malformed-bundle", title: "The body is not a trustledger.bundle.v1 bundle");
+        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/malformed-bundle", title: "请求体不是 trustledger.bundle.v1 证照包 The body is not a trustledger.bundle.v1 bundle");
 
     private static async Task<string> ReadTextAsync(IFormFile file, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(file.OpenReadStream());
+        await using var stream = file.OpenReadStream();
+        using var reader = StrictJson.Reader(stream);
         return await reader.ReadToEndAsync(cancellationToken);
     }
 }

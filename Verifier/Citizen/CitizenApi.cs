@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Verifier.Apis;
@@ -18,6 +19,7 @@ public static class CitizenApi
     public static WebApplicationBuilder AddCitizenVerification(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CertServiceOptions>().BindConfiguration(CertServiceOptions.Section);
+        builder.Services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section);
         builder.Services.AddHttpClient<CertServiceClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<CertServiceOptions>>().Value;
@@ -30,9 +32,9 @@ public static class CitizenApi
 
     public static IEndpointRouteBuilder MapCitizenApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v/{token}", CitizenPageAsync).ExcludeFromDescription();
-        app.MapGet("/v/{id:guid}/report", ExpertReportAsync).WithTags("Verification").WithName(nameof(ExpertReportAsync));
-        app.MapPost("/api/v1/verify/qr", VerifyQrAsync).WithTags("Verification").WithName(nameof(VerifyQrAsync));
+        app.MapGet("/v/{token}", CitizenPageAsync).ExcludeFromDescription().RequireAnonymousRateLimit();
+        app.MapGet("/v/{id:guid}/report", ExpertReportAsync).WithTags("Verification").WithName(nameof(ExpertReportAsync)).RequireAnonymousRateLimit();
+        app.MapPost("/api/v1/verify/qr", VerifyQrAsync).WithTags("Verification").WithName(nameof(VerifyQrAsync)).RequireAnonymousRateLimit();
         return app;
     }
 
@@ -74,17 +76,17 @@ public static class CitizenApi
 
     /// <summary>Verifies the certificate a scanned QR payload names, at <c>?at=</c> (default now).</summary>
     public static async Task<Results<Ok<VerificationReport>, JsonHttpResult<VerificationReport>, ValidationProblem, ProblemHttpResult>> VerifyQrAsync(
-        QrRequest body, HttpRequest request, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, Receipts.ReceiptSigner receipts, CancellationToken cancellationToken)
+        QrRequest body, HttpRequest request, CertServiceClient certService, BundleVerifier verifier, TimeProvider time, Receipts.ReceiptSigner receipts, IOptions<PublicSiteOptions> site, CancellationToken cancellationToken)
     {
         if (!VerifyApi.TryReadAt(request, time, out var at))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time"] }, type: "https://trustledger.example/problems/invalid-time");
         }
 
-        if (!QrPayload.TryParse(body?.Payload, out var id, out var check))
+        if (!QrPayload.TryParse(body?.Payload, site.Value.PublicUrl, out var id, out var check))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["payload"] = ["payload must be a TrustLedger certificate code: {verifier}/v/{id}?h={16 hex}"] },
-                type: "https://trustledger.example/problems/invalid-qr-payload", title: "Not a TrustLedger QR code");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["payload"] = [$"payload must be this Verifier's certificate code: {site.Value.PublicUrl.TrimEnd('/')}/v/{{id}}?h={{16 hex}} / 须为本核验服务的证照二维码"] },
+                type: "https://trustledger.example/problems/invalid-qr-payload", title: "不是 TrustLedger 二维码 Not a TrustLedger QR code");
         }
 
         var (found, _, status) = await VerifyAsync(id, check, at, request.Query.ContainsKey("at"), certService, verifier, cancellationToken);
@@ -105,9 +107,9 @@ public static class CitizenApi
         {
             bundle = await certService.FindBundleAsync(id, check, cancellationToken);
         }
-        catch (ChainUnavailableException ex)
+        catch (ChainUnavailableException)
         {
-            return (VerificationReport.Unknown([new CheckResult("certificate-lookup", CheckStatus.Skipped, ex.Message)], at), null, StatusCodes.Status503ServiceUnavailable);
+            return (VerificationReport.Unknown([new CheckResult("certificate-lookup", CheckStatus.Skipped, "CertService did not answer the lookup of this certificate; retry later")], at), null, StatusCodes.Status503ServiceUnavailable);
         }
 
         if (bundle is null)
@@ -128,7 +130,7 @@ public static class CitizenApi
     }
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-        type: "https://trustledger.example/problems/certificate-not-found", title: "No such certificate", detail: "No anchored certificate has this id and check value.");
+        type: "https://trustledger.example/problems/certificate-not-found", title: "证照不存在 No such certificate", detail: "No anchored certificate has this id and check value.");
 
     private static IResult Page(string html, int status) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 }

@@ -2,16 +2,22 @@ using System.Text.RegularExpressions;
 
 namespace TrustLedger.Verifier.Citizen;
 
-/// <summary>What a certificate's QR code holds: <c>{verifier}/v/{id}?h={16 hex}</c>. Anything else is not a TrustLedger code.</summary>
+/// <summary>
+/// What a certificate's QR code holds: <c>{verifier}/v/{id}?h={16 hex}</c>, where <c>{verifier}</c> is
+/// this Verifier's public URL (scheme, host and port compared without regard to case, a path prefix
+/// exactly). Anything else, a code naming another host included, is not one of this Verifier's codes.
+/// </summary>
 public static partial class QrPayload
 {
-    public static bool TryParse(string? payload, out Guid id, out string check)
+    public static bool TryParse(string? payload, string publicUrl, out Guid id, out string check)
     {
+        ArgumentNullException.ThrowIfNull(publicUrl);
         id = Guid.Empty;
         check = "";
         var match = payload is null ? Match.Empty : Pattern().Match(payload.Trim());
-        if (!match.Success || !Guid.TryParse(match.Groups["id"].Value, out id))
+        if (!match.Success || !Guid.TryParse(match.Groups["id"].Value, out id) || !NamesThisVerifier(match.Groups["site"].Value, publicUrl))
         {
+            id = Guid.Empty;
             return false;
         }
 
@@ -21,9 +27,23 @@ public static partial class QrPayload
 
     public static bool IsCheckValue(string? h) => h is not null && CheckPattern().IsMatch(h);
 
-    [GeneratedRegex(@"^(?:https?://[^/\s]+)?/v/(?<id>[0-9a-fA-F-]{36})\?h=(?<h>[0-9a-fA-F]{16})$")]
+    private static bool NamesThisVerifier(string site, string publicUrl)
+    {
+        if (!Uri.TryCreate(site, UriKind.Absolute, out var named) || !Uri.TryCreate(publicUrl.TrimEnd('/'), UriKind.Absolute, out var ours))
+        {
+            return false;
+        }
+
+        return string.Equals(named.Scheme, ours.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(named.IdnHost, ours.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && named.Port == ours.Port
+            && string.Equals(named.AbsolutePath.TrimEnd('/'), ours.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
+            && named.UserInfo.Length == 0;
+    }
+
+    [GeneratedRegex(@"\A(?<site>(?i:https?)://[^/\s?#]+(?:/[^\s?#]*?)?)/v/(?<id>[0-9a-fA-F-]{36})\?h=(?<h>[0-9a-fA-F]{16})\z")]
     private static partial Regex Pattern();
 
-    [GeneratedRegex("^[0-9a-fA-F]{16}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{16}\z")]
     private static partial Regex CheckPattern();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Hosting;
 using TrustLedger.Verifier.Verification;
@@ -38,7 +39,7 @@ public static class VerifierCli
         CertificateBundle? bundle;
         try
         {
-            bundle = JsonSerializer.Deserialize<CertificateBundle>(await File.ReadAllTextAsync(bundlePath), JsonSerializerOptions.Web);
+            bundle = JsonSerializer.Deserialize<CertificateBundle>(await File.ReadAllTextAsync(bundlePath), StrictJson.Options);
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -70,11 +71,14 @@ public static class VerifierCli
             evidence.AtWasAsked = true;
         }
 
+        var deploymentFile = options.GetValueOrDefault("deployment", "devnet/.state/deployment.json");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Chain:RpcUrl"] = options.GetValueOrDefault("rpc", "http://127.0.0.1:8545"),
-            ["Chain:DeploymentFile"] = options.GetValueOrDefault("deployment", "devnet/.state/deployment.json"),
+            ["Chain:DeploymentFile"] = deploymentFile,
         }).Build();
+        // Which contracts the verdict trusts is part of the verdict: said on stderr, so stdout stays the report.
+        await error.WriteLineAsync($"trusting the deployment in {Path.GetFullPath(deploymentFile)}");
         var services = new ServiceCollection().AddTrustLedgerChain(configuration).AddVerificationChecks().AddSingleton(TimeProvider.System);
         await using var provider = services.BuildServiceProvider();
         VerificationReport report;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrustLedger.Ledger.Bundles;
+using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Hashing;
 using TrustLedger.Ledger.Merkle;
 
@@ -29,6 +30,18 @@ public static partial class BundleReader
         if (bundle.Certificate.ValueKind != JsonValueKind.Object)
         {
             errors["certificate"] = ["certificate must be a JSON object"];
+        }
+        else
+        {
+            try
+            {
+                JsonCanonicalizer.Canonicalize(bundle.Certificate);
+            }
+            catch (CanonicalJsonException ex)
+            {
+                // No canonical form means no leaf to recompute: not a bundle, rather than a failed integrity check.
+                errors["certificate" + (ex.Path ?? "$")[1..]] = [$"the certificate has no canonical form (RFC 8785): {ex.Message}"];
+            }
         }
 
         Require(errors, "salt", bundle.Salt, Hex32());
@@ -64,6 +77,11 @@ public static partial class BundleReader
         {
             Require(errors, "anchor.contract", bundle.Anchor.Contract, Address());
             Require(errors, "anchor.registry", bundle.Anchor.Registry, Address());
+            Require(errors, "anchor.transactionHash", bundle.Anchor.TransactionHash, TransactionHash());
+            if (bundle.Anchor.ChainId < 1 || bundle.Anchor.BlockNumber < 1)
+            {
+                errors["anchor.blockNumber"] = ["anchor.chainId and anchor.blockNumber are required (positive integers)"];
+            }
         }
 
         if (errors.Count > 0)
@@ -84,12 +102,15 @@ public static partial class BundleReader
         }
     }
 
-    [GeneratedRegex("^[0-9a-fA-F]{32}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{32}\z")]
     private static partial Regex Hex32();
 
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]
     private static partial Regex Hex64();
 
-    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
+    [GeneratedRegex(@"\A0x[0-9a-fA-F]{40}\z")]
     private static partial Regex Address();
+
+    [GeneratedRegex(@"\A0x[0-9a-fA-F]{64}\z")]
+    private static partial Regex TransactionHash();
 }

@@ -55,9 +55,10 @@ public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks, ChainHealth
                     failed.Add(check.Name);
                 }
             }
-            catch (ChainUnavailableException ex)
+            catch (ChainUnavailableException)
             {
-                results.Add(new CheckResult(check.Name, CheckStatus.Skipped, $"the chain node did not answer: {ex.Message}"));
+                // The exception names the node's address; a public report does not.
+                results.Add(new CheckResult(check.Name, CheckStatus.Skipped, "the chain node did not answer (unreachable, an error, or too slow); the verdict is unknown, not invalid"));
                 results.AddRange(ordered.Skip(i + 1).Select(c => new CheckResult(c.Name, CheckStatus.Skipped, "not run: the chain node did not answer")));
                 return VerificationReport.Unknown(results, evidence.At);
             }

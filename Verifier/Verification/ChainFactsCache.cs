@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TrustLedger.Ledger.Chain;
+using Nethereum.Contracts;
 using TrustLedger.Ledger.Contracts;
 
 namespace TrustLedger.Verifier.Verification;
@@ -27,8 +28,10 @@ public sealed class ChainFactsCache(
     private readonly ConcurrentDictionary<string, string> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string Type, ulong Block), bool> _authorisations = new();
     private readonly ConcurrentDictionary<string, SealStruct> _seals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AnchoringTransaction> _transactions = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Code, ulong Block), SealStatus> _sealStatuses = new();
     private long? _chainId;
+    private string? _genesisHash;
     private Head? _head;
     private long _hits;
 
@@ -58,23 +61,36 @@ public sealed class ChainFactsCache(
     /// The status history as of the latest block, and that block. The head is asked for on every call
     /// (one eth_blockNumber): a suspension mined a moment ago must be seen by the next verification.
     /// </summary>
-    public async Task<(LifecycleHistory History, ulong Block)> StatusHistoryAsync(byte[] statusKey)
+    public async Task<(LifecycleHistory History, ulong Block)> StatusHistoryAsync(string issuer, byte[] statusKey)
     {
         var latest = await chain.GetHeadBlockAsync();
-        var key = Convert.ToHexString(statusKey);
+        var key = issuer.ToUpperInvariant() + ":" + Convert.ToHexString(statusKey);
         if (_histories.TryGetValue(key, out var cached) && cached.Block >= latest)
         {
             Interlocked.Increment(ref _hits);
             return (cached.History, cached.Block);
         }
 
-        var history = await statuses.GetHistoryAsync(statusKey);
+        var history = await statuses.GetHistoryAsync(issuer, statusKey);
         Keep(_histories, key, (latest, history));
         return (history, latest);
     }
 
     /// <summary>The node's chain id (asked once).</summary>
     public async Task<long> ChainIdAsync() => _chainId ??= await chain.GetChainIdAsync();
+
+    /// <summary>The hash of the node's block 0 (asked until the node has one, then kept: it never changes).</summary>
+    public async Task<string> GenesisHashAsync()
+    {
+        if (_genesisHash is { Length: > 0 } known)
+        {
+            return known;
+        }
+
+        var hash = await chain.GetGenesisHashAsync();
+        _genesisHash = hash.Length > 0 ? hash : null;
+        return hash;
+    }
 
     /// <summary>
     /// The newest block (number, timestamp) as asked at most <see cref="HeadFreshness"/> ago, and when
@@ -93,6 +109,37 @@ public sealed class ChainFactsCache(
         _head = fresh;
         return fresh;
     }
+
+    /// <summary>
+    /// The batches a mined, successful transaction anchored (contract, root, issuer) and its block;
+    /// null when the node knows no such transaction or it failed. Kept once found: a transaction in a
+    /// final block never changes, and only transactions that are on chain are ever kept.
+    /// </summary>
+    public async Task<AnchoringTransaction?> AnchoringTransactionAsync(string transactionHash)
+    {
+        if (_transactions.TryGetValue(transactionHash, out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+
+        var receipt = await chain.GetReceiptAsync(transactionHash);
+        if (receipt?.BlockNumber is null || receipt.Status?.Value != 1)
+        {
+            return null;
+        }
+
+        var anchored = receipt.DecodeAllEvents<BatchAnchoredEvent>()
+            .Select(e => new AnchoredBatch(e.Log.Address, e.Event.Root, e.Event.Issuer))
+            .ToList();
+        var transaction = new AnchoringTransaction((ulong)receipt.BlockNumber.Value, anchored);
+        Keep(_transactions, transactionHash, transaction);
+        return transaction;
+    }
+
+    public sealed record AnchoredBatch(string Contract, byte[] Root, string Issuer);
+
+    public sealed record AnchoringTransaction(ulong Block, IReadOnlyList<AnchoredBatch> Batches);
 
     /// <summary>The head block as this Verifier knows it.</summary>
     public sealed record Head(ulong Block, DateTimeOffset Timestamp, DateTimeOffset FirstSeenAt, DateTimeOffset AskedAt);

@@ -66,6 +66,8 @@ public sealed class CertServiceFactory(
         builder.UseSetting("Access:VerifierApiKeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(VerifierServiceKey))));
         builder.UseSetting("Access:Oidc:Issuer", OidcIssuer);
         builder.UseSetting("Access:Oidc:SigningKey", Convert.ToBase64String(OidcSigningKey));
+        // Tests call anonymous endpoints far faster than any one citizen; the limit itself has its own tests.
+        builder.UseSetting("RateLimits:Anonymous:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -21,6 +21,8 @@ public sealed class VerifierFactory(AnvilNode anvil, string? rpcUrl = null, Cert
         builder.UseSetting("Receipts:KeystoreDirectory", _receiptKeystore);
         builder.UseSetting("Receipts:Passphrase", "test-receipts-passphrase");
         builder.UseSetting("Receipts:ScryptN", "1024");
+        // Tests call anonymous endpoints far faster than any one citizen; the limit itself has its own tests.
+        builder.UseSetting("RateLimits:Anonymous:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -8,7 +8,9 @@ namespace TrustLedger.Verifier.Verification.Checks;
 /// registered for the issuer the certificate names, with the same hash algorithm and the same leaf
 /// count as the proof's tree size (a path alone does not bind the size). Anchors are kept per
 /// issuing account, so a copy of the root anchored by any other account is never the one found.
-/// Records who anchored it, in which block and when, for the checks after it.
+/// The bundle's block number and transaction hash must be that anchor's: the transaction is read
+/// from the chain and must be a successful one whose BatchAnchored event names this contract, root
+/// and account, in that block. Records who anchored it, in which block and when, for the checks after it.
 /// </summary>
 public sealed class AnchorCheck(CertificateAnchorClient anchors, ChainFactsCache chain) : IBundleCheck
 {
@@ -44,6 +46,22 @@ public sealed class AnchorCheck(CertificateAnchorClient anchors, ChainFactsCache
         if (anchor.LeafCount != evidence.Proof.TreeSize)
         {
             return CheckResult.Fail(Name, $"the anchored tree has {anchor.LeafCount} leaves, the proof claims {evidence.Proof.TreeSize}");
+        }
+
+        // The bundle's own account of the anchor (block, transaction) must be the anchor found, not just any words.
+        var claimed = evidence.Bundle.Anchor;
+        if (claimed.BlockNumber != anchor.BlockNumber)
+        {
+            return CheckResult.Fail(Name, $"the bundle says block {claimed.BlockNumber}; the root was anchored in block {anchor.BlockNumber}");
+        }
+
+        var transaction = await chain.AnchoringTransactionAsync(claimed.TransactionHash);
+        if (transaction is null || transaction.Block != anchor.BlockNumber || !transaction.Batches.Any(b =>
+                string.Equals(b.Contract, anchors.Address, StringComparison.OrdinalIgnoreCase)
+                && b.Root.AsSpan().SequenceEqual(evidence.Root)
+                && string.Equals(b.Issuer, account, StringComparison.OrdinalIgnoreCase)))
+        {
+            return CheckResult.Fail(Name, $"the bundle's transaction {claimed.TransactionHash} is not the one that anchored this root in block {anchor.BlockNumber}");
         }
 
         evidence.Anchor = anchor;

@@ -72,7 +72,10 @@ public static class ComposeFile
                   - ${TRUSTLEDGER_PUBLISH:-../../publish}/CertService:/app:ro
                   - ./deployment.json:/config/deployment.json:ro
                   - ${TRUSTLEDGER_KEYSTORE:?set TRUSTLEDGER_KEYSTORE}:/keystore
+                  # the PDF fonts (DroidSansFallbackFull, DejaVu Sans): Debian's fonts-droid-fallback and fonts-dejavu-core
+                  - ${TRUSTLEDGER_FONTS:-/usr/share/fonts/truetype}:/usr/share/fonts/truetype:ro
                 environment:
+                  ASPNETCORE_ENVIRONMENT: Production
                   Chain__RpcUrl: http://{{rpc.Ip}}:8545
                   Chain__DeploymentFile: /config/deployment.json
                   Keystore__Directory: /keystore
@@ -81,6 +84,8 @@ public static class ComposeFile
                   Storage__ConnectionString: ${TRUSTLEDGER_POSTGRES:?set TRUSTLEDGER_POSTGRES}
                   Storage__LookupKey: ${TRUSTLEDGER_LOOKUP_KEY:?set TRUSTLEDGER_LOOKUP_KEY}
                   Access__AdminApiKeySha256: ${TRUSTLEDGER_ADMIN_KEY_SHA256:?set TRUSTLEDGER_ADMIN_KEY_SHA256}
+                  Access__VerifierApiKeySha256: ${TRUSTLEDGER_VERIFIER_KEY_SHA256:?set TRUSTLEDGER_VERIFIER_KEY_SHA256}
+                  Documents__VerifierPublicUrl: ${TRUSTLEDGER_VERIFIER_PUBLIC_URL:?set TRUSTLEDGER_VERIFIER_PUBLIC_URL}
                 depends_on: [{{rpc.Name}}]
                 ports:
                   - "127.0.0.1:5080:5080"
@@ -92,10 +97,16 @@ public static class ComposeFile
                 volumes:
                   - ${TRUSTLEDGER_PUBLISH:-../../publish}/Verifier:/app:ro
                   - ./deployment.json:/config/deployment.json:ro
+                  - ${TRUSTLEDGER_RECEIPTS_KEYSTORE:?set TRUSTLEDGER_RECEIPTS_KEYSTORE}:/receipts-keystore
                 environment:
+                  ASPNETCORE_ENVIRONMENT: Production
                   Chain__RpcUrl: http://{{rpc.Ip}}:8545
                   Chain__DeploymentFile: /config/deployment.json
                   CertService__BaseUrl: http://certservice:5080
+                  CertService__ApiKey: ${TRUSTLEDGER_VERIFIER_KEY:?set TRUSTLEDGER_VERIFIER_KEY}
+                  Verifier__PublicUrl: ${TRUSTLEDGER_VERIFIER_PUBLIC_URL:?set TRUSTLEDGER_VERIFIER_PUBLIC_URL}
+                  Receipts__KeystoreDirectory: /receipts-keystore
+                  Receipts__Passphrase: ${TRUSTLEDGER_RECEIPTS_PASSPHRASE:?set TRUSTLEDGER_RECEIPTS_PASSPHRASE}
                 depends_on: [{{rpc.Name}}, certservice]
                 ports:
                   - "127.0.0.1:5090:5090"

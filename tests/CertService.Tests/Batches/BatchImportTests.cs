@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using TrustLedger.CertService.Batches;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Tests.Testing;
@@ -109,6 +110,79 @@ public abstract class BatchImportTests(AnvilNode anvil, StorageProvider provider
         var response = await client.PostAsync("/api/v1/certificates:batch", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task More_than_10000_rows_with_an_idempotency_key_store_nothing_and_remember_nothing()
+    {
+        var line = Issuing.BusinessLicence("超量幂等公司").ToJsonString();
+        var body = "[" + string.Join(',', Enumerable.Repeat(line, 10_001)) + "]";
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var before = await CountAsync();
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/certificates:batch") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", "too-many-1");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(0, await Service.WithStoreAsync(s => s.IdempotencyRecords.CountAsync(r => r.Key == "too-many-1")));
+    }
+
+    [Theory]
+    [InlineData("json-broken-1", null)]
+    [InlineData("json-broken-2", "key")]
+    public async Task JSON_broken_after_valid_rows_stores_none_of_them(string name, string? withKey)
+    {
+        var line = Issuing.BusinessLicence("断裂公司" + name).ToJsonString();
+        var body = "[" + line + "," + line + "," + line + ",{\"typeCode\": ";
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var before = await CountAsync();
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/certificates:batch") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (withKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", name);
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("application/json", "[{\"typeCode\":\"a\",\"typeCode\":\"b\"}]")]
+    [InlineData("text/csv", "typeCode,holderName\n\"unterminated,x\n")]
+    public async Task A_body_that_has_no_one_reading_is_a_problem_and_stores_nothing(string mediaType, string body)
+    {
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var before = await CountAsync();
+
+        var response = await client.PostAsync("/api/v1/certificates:batch", new StringContent(body, Encoding.UTF8, mediaType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_CSV_batch_that_is_not_UTF8_is_refused_whole()
+    {
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var before = await CountAsync();
+        var header = Encoding.UTF8.GetBytes(string.Join(',', CsvBatchReader.Columns) + "\n");
+        var row = Encoding.UTF8.GetBytes("BL,");
+        byte[] bad = [0xC3, 0x28];
+        var content = new ByteArrayContent([.. header, .. row, .. bad, .. "\n"u8.ToArray()]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var response = await client.PostAsync("/api/v1/certificates:batch", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await CountAsync());
     }
 

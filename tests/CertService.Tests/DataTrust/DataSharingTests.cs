@@ -100,6 +100,7 @@ public abstract class DataSharingTests(AnvilNode anvil, StorageProvider provider
         var (source, consumer) = await SetUpAsync("unconditional");
         var authoritative = new { creditCode = "91610131MA6TG0001X", companyName = "西安核对一号有限公司", taxStatus = "正常" };
         var record = new { creditCode = "91610131MA6TG0001X", companyName = "西安核对壹号有限公司", taxStatus = "正常" };
+        await RequestAsync(consumer); // unconditionally shared: approved at once
 
         var check = await (await consumer.PostAsJsonAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/1/cross-check", new { authoritativeRow = authoritative, record })).Content.ReadFromJsonAsync<JsonElement>();
         var forged = await (await consumer.PostAsJsonAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/1/cross-check",
@@ -132,6 +133,56 @@ public abstract class DataSharingTests(AnvilNode anvil, StorageProvider provider
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/open-data/XA-NOT-OPEN/versions/1/rows/0/proof")).StatusCode);
     }
 
+    [Fact]
+    public async Task Row_proofs_and_checks_are_for_the_source_and_approved_consumers_only()
+    {
+        var (source, consumer) = await SetUpAsync("conditional");
+        var row = new { creditCode = "91610131MA6TG0001X", companyName = "西安核对一号有限公司", taxStatus = "正常" };
+        var csv = "creditCode,companyName,taxStatus\n91610131MA6TG0001X,西安核对一号有限公司,正常\n";
+        async Task<HttpStatusCode[]> TryAllAsync(HttpClient who) =>
+        [
+            (await who.GetAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/1/proof")).StatusCode,
+            (await who.PostAsJsonAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/1/verify", row)).StatusCode,
+            (await who.PostAsync($"/api/v1/data/resources/{_resource}/versions/1/check", new StringContent(csv, Encoding.UTF8, "text/csv"))).StatusCode,
+            (await who.PostAsJsonAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/1/cross-check", new { authoritativeRow = row, record = row })).StatusCode,
+        ];
+
+        var beforeRequest = await TryAllAsync(consumer);
+        var denied = await consumer.GetAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/1/proof");
+        var request = await RequestAsync(consumer);
+        var whilePending = await TryAllAsync(consumer);
+        (await source.PostAsJsonAsync($"/api/v1/data/requests/{request.GetProperty("id").GetString()}/approve", new { reason = "依据共享协议" })).EnsureSuccessStatusCode();
+        var approved = await TryAllAsync(consumer);
+        var bySource = await TryAllAsync(source);
+
+        Assert.All(beforeRequest, s => Assert.Equal(HttpStatusCode.Forbidden, s));
+        Assert.Equal("application/problem+json", denied.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("data-access-not-approved", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.All(whilePending, s => Assert.Equal(HttpStatusCode.Forbidden, s));
+        Assert.All(approved, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(bySource, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
+    public async Task An_approval_that_ran_out_gives_no_more_proofs()
+    {
+        var (source, consumer) = await SetUpAsync("unconditional");
+        var request = await RequestAsync(consumer);
+        var id = Guid.Parse(request.GetProperty("id").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await consumer.GetAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/0/proof")).StatusCode);
+        await Service.WithStoreAsync(async s =>
+        {
+            var stored = await s.DataSharingRequests.SingleAsync(r => r.Id == id);
+            stored.NotAfter = DateTimeOffset.UtcNow.AddMinutes(-1);
+            return await s.SaveChangesAsync();
+        });
+
+        var expired = await consumer.GetAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/0/proof");
+
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await source.GetAsync($"/api/v1/data/resources/{_resource}/versions/1/rows/0/proof")).StatusCode);
+    }
+
     private async Task<(HttpClient Source, HttpClient Consumer)> SetUpAsync(string sharingClass, string openClass = "none")
     {
         var source = Service.ClientFor(TestDepartments.Demo);
@@ -140,7 +191,7 @@ public abstract class DataSharingTests(AnvilNode anvil, StorageProvider provider
         (await admin.PostAsJsonAsync("/api/v1/admin/data/resources", new
         {
             code = _resource, name = "企业登记信息（共享）", sourceDepartment = TestDepartments.Demo.CreditCode, updateCycle = "daily", sharingClass, openClass,
-            fields = new object[] { new { name = "creditCode" }, new { name = "companyName" }, new { name = "taxStatus", authoritativeDepartment = TestDepartments.Other.CreditCode } },
+            fields = new object[] { new { name = "creditCode", personal = false }, new { name = "companyName", personal = false }, new { name = "taxStatus", authoritativeDepartment = TestDepartments.Other.CreditCode, personal = false } },
         })).EnsureSuccessStatusCode();
         await PublishAsync(source);
         return (source, consumer);

@@ -122,7 +122,7 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         using var department = Service.ClientFor(TestDepartments.Demo);
         using var taxBureau = Service.ClientFor(TestDepartments.Other); // onboards the authority of taxStatus
         using var admin = Service.AdminClient();
-        var fields = "[{\"\"name\"\":\"\"creditCode\"\"},{\"\"name\"\":\"\"companyName\"\"}]";
+        var fields = "[{\"\"name\"\":\"\"creditCode\"\",\"\"personal\"\":false},{\"\"name\"\":\"\"companyName\"\",\"\"personal\"\":false}]";
         var csv = "code,name,sourceDepartment,updateCycle,sharingClass,openClass,fields\n"
             + $"{_resource}-A,企业名录,{TestDepartments.Demo.CreditCode},daily,unconditional,open,\"{fields}\"\n"
             + $"x,坏条目,{TestDepartments.Demo.CreditCode},daily,unconditional,open,\"{fields}\"\n";
@@ -156,6 +156,54 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
         Assert.Equal(1u, (await Chain.GetResourceAsync(_resource))!.LatestVersion);
+    }
+
+    public static TheoryData<string, string, byte[]> HostileFiles => new()
+    {
+        { "NDJSON with a member given twice", "application/x-ndjson", Encoding.UTF8.GetBytes("{\"creditCode\":\"a\",\"creditCode\":\"b\",\"companyName\":\"c\",\"legalRepresentative\":\"d\",\"registeredCapital\":\"e\"}\n") },
+        { "NDJSON with a number no double holds", "application/x-ndjson", Encoding.UTF8.GetBytes("{\"creditCode\":1e400,\"companyName\":\"c\",\"legalRepresentative\":\"d\",\"registeredCapital\":\"e\"}\n") },
+        { "NDJSON with a lone surrogate", "application/x-ndjson", Encoding.UTF8.GetBytes("{\"creditCode\":\"\\ud800\",\"companyName\":\"c\",\"legalRepresentative\":\"d\",\"registeredCapital\":\"e\"}\n") },
+        { "NDJSON with an invalid UTF-8 byte", "application/x-ndjson", [.. "{\"creditCode\":\"a"u8.ToArray(), 0xFF, .. "\",\"companyName\":\"c\",\"legalRepresentative\":\"d\",\"registeredCapital\":\"e\"}\n"u8.ToArray()] },
+        { "CSV with an invalid UTF-8 byte", "text/csv", [.. "creditCode,companyName,legalRepresentative,registeredCapital\na"u8.ToArray(), 0xC3, 0x28, .. ",c,d,e\n"u8.ToArray()] },
+        { "CSV with an unterminated quote", "text/csv", "creditCode,companyName,legalRepresentative,registeredCapital\n\"a,c,d,e\n"u8.ToArray() },
+        { "CSV with text after a closing quote", "text/csv", "creditCode,companyName,legalRepresentative,registeredCapital\n\"a\"x,c,d,e\n"u8.ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task A_file_with_no_one_reading_is_a_400_anchors_nothing_and_leaves_no_file(string what, string mediaType, byte[] body)
+    {
+        using var source = await SetUpAsync();
+        var files = Service.Services.GetRequiredService<TrustLedger.CertService.DataTrust.DatasetFiles>();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+
+        var response = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions", content);
+
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {problem}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("row 1", problem, StringComparison.Ordinal);
+        Assert.Null(await Chain.GetResourceAsync(_resource) is { LatestVersion: > 0 } r ? r : null);
+        Assert.Equal(0, await Service.WithStoreAsync(s => s.DatasetVersions.CountAsync(v => v.ResourceCode == _resource)));
+        var folder = files.Folder(_resource);
+        Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0, string.Join(", ", Directory.Exists(folder) ? Directory.GetFiles(folder) : []));
+    }
+
+    [Fact]
+    public async Task Two_files_that_differ_only_in_an_invalid_byte_never_match_each_other()
+    {
+        using var source = await SetUpAsync();
+        await PublishAsync(source, Csv(Rows(3)));
+        var text = Encoding.UTF8.GetBytes("creditCode,companyName,legalRepresentative,registeredCapital\n");
+        var row = Encoding.UTF8.GetBytes(Row(0)["creditCode"]);
+        var content = new ByteArrayContent([.. text, .. row, 0xFE, .. ",x,y,z\n"u8.ToArray()]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var response = await source.PostAsync($"/api/v1/data/resources/{_resource}/versions/1/check", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,6 +301,28 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         return source;
     }
 
+    public static TheoryData<string, string, string> UndeclaredOrUnsafeFields => new()
+    {
+        { "a field that does not say whether it is personal", "none", "[{\"name\":\"creditCode\",\"personal\":false},{\"name\":\"legalRepresentative\"}]" },
+        { "an open resource with a personal field", "open", "[{\"name\":\"creditCode\",\"personal\":false},{\"name\":\"legalRepresentative\",\"personal\":true}]" },
+        { "two names that are one after trimming", "none", "[{\"name\":\"creditCode\",\"personal\":false},{\"name\":\" creditCode \",\"personal\":false}]" },
+        { "a name with a control character", "none", "[{\"name\":\"credit\\u0000Code\",\"personal\":false}]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndeclaredOrUnsafeFields))]
+    public async Task A_catalog_entry_with_undeclared_or_unsafe_fields_is_refused_and_nothing_is_anchored(string what, string openClass, string fields)
+    {
+        using var admin = Service.AdminClient();
+        var body = $"{{\"code\":\"{_resource}\",\"name\":\"字段声明测试\",\"sourceDepartment\":\"{TestDepartments.Demo.CreditCode}\",\"updateCycle\":\"daily\",\"sharingClass\":\"conditional\",\"openClass\":\"{openClass}\",\"fields\":{fields}}}";
+
+        var response = await admin.PostAsync("/api/v1/admin/data/resources", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(0, await Service.WithStoreAsync(s => s.DataResourceRevisions.CountAsync(r => r.Code == _resource)));
+        Assert.Null(await new DataRegistryClient(Anvil.Chain.Web3, Anvil.Deployment.DataRegistry!).GetResourceAsync(_resource));
+    }
+
     private object Entry(string updateCycle = "monthly") => new
     {
         code = _resource,
@@ -263,11 +333,11 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         openClass = "none",
         fields = new object[]
         {
-            new { name = "creditCode" },
-            new { name = "companyName" },
+            new { name = "creditCode", personal = false },
+            new { name = "companyName", personal = false },
             new { name = "legalRepresentative", personal = true },
-            new { name = "registeredCapital" },
-            new { name = "taxStatus", authoritativeDepartment = TestDepartments.Other.CreditCode },
+            new { name = "registeredCapital", personal = false },
+            new { name = "taxStatus", authoritativeDepartment = TestDepartments.Other.CreditCode, personal = false },
         },
     };
 

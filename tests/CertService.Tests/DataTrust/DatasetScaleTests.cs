@@ -39,7 +39,7 @@ public sealed class DatasetScaleTests(AnvilNode anvil, ITestOutputHelper output)
             {
                 code = "XA-SCALE-0001", name = "企业年报摘要", sourceDepartment = TestDepartments.Demo.CreditCode, updateCycle = "yearly",
                 sharingClass = "unconditional", openClass = "open",
-                fields = new object[] { new { name = "creditCode" }, new { name = "year" }, new { name = "employees" }, new { name = "revenue" } },
+                fields = new object[] { new { name = "creditCode", personal = false }, new { name = "year", personal = false }, new { name = "employees", personal = false }, new { name = "revenue", personal = false } },
             })).EnsureSuccessStatusCode();
         }
 

@@ -62,19 +62,37 @@ public abstract class IdempotencyTests(AnvilNode anvil, StorageProvider provider
     }
 
     [Fact]
-    public async Task A_refused_request_is_replayed_as_refused()
+    public async Task A_refused_request_stores_nothing_and_leaves_its_key_free_for_the_corrected_request()
     {
         using var client = Service.ClientFor(TestDepartments.Demo);
-        var bad = Issuing.BusinessLicence();
+        var bad = Issuing.BusinessLicence("改正公司");
         bad["divisionCode"] = "000000";
+        var before = await CountAsync();
 
         var first = await SendAsync(client, "bad-1", bad);
-        var retry = await SendAsync(client, "bad-1", bad);
+        var again = await SendAsync(client, "bad-1", bad);
+        var corrected = await SendAsync(client, "bad-1", Issuing.BusinessLicence("改正公司"));
 
         Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, retry.StatusCode);
-        Assert.Equal("application/problem+json", retry.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("divisionCode.invalid", await retry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Contains("divisionCode.invalid", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, corrected.StatusCode);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_type_not_granted_with_a_key_leaves_no_certificate_and_no_remembered_answer()
+    {
+        using var client = Service.ClientFor(TestDepartments.Other);
+        var before = await CountAsync();
+
+        var refused = await SendAsync(client, "ungranted-1", Issuing.BusinessLicence("未授权公司"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("type-not-granted", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(0, await Service.WithStoreAsync(s => s.IdempotencyRecords.CountAsync(r => r.Key == "ungranted-1")));
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string key, object body)

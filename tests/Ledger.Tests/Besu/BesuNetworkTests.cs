@@ -117,9 +117,10 @@ public sealed partial class BesuNetworkTests(AnvilNode anvil) : IClassFixture<An
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
-            foreach (var name in new[] { "BLOCKSCOUT_DB_PASSWORD", "BLOCKSCOUT_SECRET_KEY_BASE", "TRUSTLEDGER_KEYSTORE", "TRUSTLEDGER_KEYSTORE_PASSPHRASE", "TRUSTLEDGER_POSTGRES", "TRUSTLEDGER_LOOKUP_KEY", "TRUSTLEDGER_ADMIN_KEY_SHA256" })
+            foreach (var name in new[] { "BLOCKSCOUT_DB_PASSWORD", "BLOCKSCOUT_SECRET_KEY_BASE", "TRUSTLEDGER_KEYSTORE", "TRUSTLEDGER_KEYSTORE_PASSPHRASE", "TRUSTLEDGER_POSTGRES", "TRUSTLEDGER_LOOKUP_KEY", "TRUSTLEDGER_ADMIN_KEY_SHA256",
+                "TRUSTLEDGER_VERIFIER_KEY", "TRUSTLEDGER_VERIFIER_KEY_SHA256", "TRUSTLEDGER_VERIFIER_PUBLIC_URL", "TRUSTLEDGER_RECEIPTS_KEYSTORE", "TRUSTLEDGER_RECEIPTS_PASSPHRASE" })
             {
-                start.Environment[name] = name == "TRUSTLEDGER_KEYSTORE" ? "/srv/trustledger/keystore" : "test-value";
+                start.Environment[name] = name.EndsWith("_KEYSTORE", StringComparison.Ordinal) ? "/srv/trustledger/keystore" : "test-value";
             }
 
             using var process = Process.Start(start)!;
@@ -133,6 +134,25 @@ public sealed partial class BesuNetworkTests(AnvilNode anvil) : IClassFixture<An
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("certservice")]
+    [InlineData("verifier")]
+    public void The_compose_file_runs_each_service_as_Production_with_every_setting_production_requires(string service)
+    {
+        var compose = ComposeFile.For(BesuNetwork.Generate(new BesuNetworkOptions { Validators = 4 }));
+        var start = compose.IndexOf($"\n  {service}:\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {service} service");
+        var next = Regex.Match(compose[(start + 1)..], @"\n  [a-z0-9-]+:\n|\nnetworks:");
+        var block = compose.Substring(start, next.Success ? next.Index + 1 : compose.Length - start);
+        var rules = service == "certservice" ? TrustLedger.CertService.Protection.ProductionSecrets.Rules : TrustLedger.Verifier.ProductionSecrets.Rules;
+
+        Assert.Contains("ASPNETCORE_ENVIRONMENT: Production", block, StringComparison.Ordinal);
+        foreach (var rule in rules.Where(r => !r.Setting.EndsWith("ScryptN", StringComparison.Ordinal)))
+        {
+            Assert.Contains($" {rule.Setting.Replace(":", "__", StringComparison.Ordinal)}: ", block, StringComparison.Ordinal);
         }
     }
 

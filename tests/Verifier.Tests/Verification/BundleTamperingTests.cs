@@ -22,6 +22,8 @@ public sealed class BundleTamperingTests(VerifierFixture fixture) : IClassFixtur
         { "hash algorithm", "hashAlgorithm=SHA-256", ["integrity", "inclusion-proof", "anchor"] },
         { "anchor contract", "anchor.contract=0x000000000000000000000000000000000000dEaD", ["trusted-deployment"] },
         { "chain id", "anchor.chainId=#1", ["trusted-deployment"] },
+        { "anchoring transaction", "anchor.transactionHash=flip", ["anchor"] },
+        { "anchoring block", "anchor.blockNumber=#1", ["anchor"] },
     };
 
     [Fact]
@@ -56,6 +58,7 @@ public sealed class BundleTamperingTests(VerifierFixture fixture) : IClassFixtur
     [InlineData("{\"format\":\"trustledger.bundle.v1\",\"proof\":{\"leafIndex\":\"zero\"}}", "unreadable-body")]
     [InlineData("{}", "malformed-bundle")]
     [InlineData("[1,2,3]", "unreadable-body")]
+    [InlineData("{\"format\":\"a\",\"format\":\"trustledger.bundle.v1\"}", "unreadable-body")]
     public async Task A_malformed_body_is_a_400_problem_never_a_500(string body, string problem)
     {
         using var client = fixture.Verifier.CreateClient();
@@ -81,6 +84,73 @@ public sealed class BundleTamperingTests(VerifierFixture fixture) : IClassFixtur
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("salt", out _));
         Assert.True(errors.TryGetProperty("proof.root", out _));
+    }
+
+    public static TheoryData<string, string, string> Malformed => new()
+    {
+        { "no anchoring transaction", "anchor.transactionHash", "anchor.transactionHash" },
+        { "no anchoring block", "anchor.blockNumber", "anchor.blockNumber" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public async Task A_bundle_missing_what_the_anchor_check_reads_is_a_400(string what, string remove, string field)
+    {
+        var bundle = JsonSerializer.SerializeToNode(fixture.Bundles[0], JsonSerializerOptions.Web)!;
+        var path = remove.Split('.');
+        bundle[path[0]]!.AsObject().Remove(path[1]);
+        using var client = fixture.Verifier.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/verify", bundle);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, what);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("salt", "\n")]
+    [InlineData("leafHash", "\n")]
+    [InlineData("proof.root", "\n")]
+    [InlineData("proof.path", "\n")]
+    [InlineData("anchor.transactionHash", "\n")]
+    public async Task A_hex_value_with_a_trailing_newline_is_malformed_not_a_500(string field, string suffix)
+    {
+        var bundle = JsonSerializer.SerializeToNode(fixture.Bundles[0], JsonSerializerOptions.Web)!;
+        var path = field.Split('.');
+        var parent = path.Length == 1 ? bundle : bundle[path[0]]!;
+        if (parent[path[^1]] is JsonArray array)
+        {
+            array[0] = array[0]!.GetValue<string>() + suffix;
+        }
+        else
+        {
+            parent[path[^1]] = parent[path[^1]]!.GetValue<string>() + suffix;
+        }
+
+        using var client = fixture.Verifier.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/verify", bundle);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("\"\\ud800\"")]
+    public async Task A_certificate_without_a_canonical_form_is_a_400_naming_the_member(string raw)
+    {
+        var bundle = JsonSerializer.SerializeToNode(fixture.Bundles[0], JsonSerializerOptions.Web)!;
+        bundle["certificate"]!["hostile"] = "__RAW__";
+        var body = bundle.ToJsonString().Replace("\"__RAW__\"", raw, StringComparison.Ordinal);
+        using var client = fixture.Verifier.CreateClient();
+
+        var response = await client.PostAsync("/api/v1/verify", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("certificate.hostile", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> VerifyAsync(JsonNode bundle)

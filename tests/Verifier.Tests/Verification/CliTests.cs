@@ -71,6 +71,7 @@ public sealed class CliTests(LifecycleFixture fixture) : IDisposable
         Assert.Equal(VerifierCli.Usage, missing);
         Assert.Equal(VerifierCli.Unknown, unreachable);
         Assert.Contains("\"verdict\": \"unknown\"", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"trusting the deployment in {Path.GetFullPath(fixture.DeploymentFile)}", error.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<(int Exit, JsonElement Report)> RunCliAsync(Certificate certificate, bool pdf, DateTimeOffset? at)

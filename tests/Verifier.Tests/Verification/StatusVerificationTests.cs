@@ -161,15 +161,22 @@ public sealed class StatusVerificationTests(LifecycleFixture fixture)
         using var client = fixture.Verifier.CreateClient();
 
         var malformed = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = "https://example.com/not-ours" });
-        var unknown = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = $"http://x/v/{Guid.NewGuid()}?h=0123456789abcdef" });
-        var wrongCheck = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = $"http://x/v/{fixture.Valid.Id}?h=0123456789abcdef" });
+        var unknown = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = $"http://127.0.0.1:5090/v/{Guid.NewGuid()}?h=0123456789abcdef" });
+        var wrongCheck = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = $"http://127.0.0.1:5090/v/{fixture.Valid.Id}?h=0123456789abcdef" });
+        var otherHost = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = "http://evil.example" + fixture.Valid.QrPath });
+        var otherPort = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = "http://127.0.0.1:5091" + fixture.Valid.QrPath });
+        var relative = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = fixture.Valid.QrPath });
+        var withUser = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = "http://127.0.0.1:5090@evil.example" + fixture.Valid.QrPath });
+        var sameSite = await client.PostAsJsonAsync("/api/v1/verify/qr", new { payload = "HTTP://127.0.0.1:5090" + fixture.Valid.QrPath });
         var badTime = await client.PostAsJsonAsync("/api/v1/verify?at=yesterday", fixture.Valid.Bundle, JsonSerializerOptions.Web);
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, wrongCheck.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badTime.StatusCode);
-        Assert.All(new[] { malformed, unknown, wrongCheck, badTime }, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        Assert.All(new[] { otherHost, otherPort, relative, withUser }, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, sameSite.StatusCode);
+        Assert.All(new[] { malformed, unknown, wrongCheck, badTime, otherHost, otherPort, relative, withUser }, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
     }
 
     private async Task<JsonElement> VerifyBundleAsync(CertificateBundle bundle, DateTimeOffset? at = null)

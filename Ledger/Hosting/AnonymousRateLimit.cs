@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TrustLedger.Ledger.Hosting;
+
+/// <summary>
+/// ASP.NET Core's rate limiter on the endpoints anyone may call without credentials (verification,
+/// the citizen page and report, open-data proofs): a fixed window of <c>PermitLimit</c> requests per
+/// <c>WindowSeconds</c> per client address, configured under <c>RateLimits:Anonymous</c>. A request
+/// over the limit does no work: it is answered 429 with a bilingual problem and <c>Retry-After</c>.
+/// </summary>
+/// <remarks>
+/// The address is the connection's own. Behind a reverse proxy, configure ASP.NET Core's forwarded
+/// headers for that proxy only; a client-supplied <c>X-Forwarded-For</c> is never trusted here, or
+/// every request could claim a fresh address.
+/// </remarks>
+public static class AnonymousRateLimit
+{
+    public const string Policy = "anonymous";
+
+    public const string Section = "RateLimits:Anonymous";
+
+    public sealed class Options
+    {
+        /// <summary>Requests one client address may make in a window.</summary>
+        public int PermitLimit { get; set; } = 1200;
+
+        public int WindowSeconds { get; set; } = 60;
+    }
+
+    public static IServiceCollection AddAnonymousRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<Options>() ?? new Options();
+        if (options.PermitLimit < 1 || options.WindowSeconds < 1)
+        {
+            throw new InvalidOperationException($"{Section}: PermitLimit and WindowSeconds must be at least 1");
+        }
+
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = TimeSpan.FromSeconds(options.WindowSeconds), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : options.WindowSeconds;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Type = "https://trustledger.example/problems/too-many-requests",
+                        Title = "请求过于频繁 Too many requests",
+                        Detail = $"此地址在 {options.WindowSeconds} 秒内的请求已达上限 {options.PermitLimit} 次，请 {retryAfter} 秒后重试。This address made {options.PermitLimit} requests in {options.WindowSeconds} s; retry after {retryAfter} s.",
+                        Extensions = { ["code"] = "too-many-requests", ["retryAfter"] = retryAfter },
+                    },
+                });
+            };
+        });
+    }
+
+    /// <summary>Puts the endpoints under the anonymous limit.</summary>
+    public static TBuilder RequireAnonymousRateLimit<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireRateLimiting(Policy);
+}

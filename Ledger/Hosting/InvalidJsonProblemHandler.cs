@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using TrustLedger.Ledger.Canonical;
+
+namespace TrustLedger.Ledger.Hosting;
+
+/// <summary>
+/// JSON a request carried that has no canonical form (a member given twice, a number no double
+/// holds, a lone surrogate), wherever it is found (an issued certificate's fields, a dataset row, a
+/// bundle): a 400 problem naming the path, in Chinese and English. Nothing was stored.
+/// </summary>
+public sealed class InvalidJsonProblemHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is not CanonicalJsonException invalid)
+        {
+            return false;
+        }
+
+        var path = invalid.Path ?? "$";
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = "https://trustledger.example/problems/invalid-json",
+                Title = "JSON 内容无法规范化 The JSON has no canonical form",
+                Detail = $"{path} 处的值无法按 RFC 8785 规范化（重复的成员名、超出范围的数字或无效的 Unicode），未保存任何内容。The value at {path} cannot be canonicalised (RFC 8785): {invalid.Message}. Nothing was stored.",
+                Extensions = { ["code"] = "invalid-json", ["path"] = path },
+            },
+        });
+    }
+}
