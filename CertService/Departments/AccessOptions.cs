@@ -25,7 +25,14 @@ public sealed class OidcOptions
 
     public string Issuer { get; set; } = "";
 
+    /// <summary>The audience of department (system-to-system) tokens: only these may carry a department's credit code or the admin role.</summary>
     public string Audience { get; set; } = "trustledger-certservice";
+
+    /// <summary>The audience of holder (citizen or company sign-in) tokens: only these may carry a holder code.</summary>
+    public string HolderAudience { get; set; } = "trustledger-holder";
+
+    /// <summary>How often, at most, an unknown signing key makes CertService fetch the platform's JWKS again (key rotation).</summary>
+    public TimeSpan JwksRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes) when the platform signs with a shared key.</summary>
     public string SigningKey { get; set; } = "";

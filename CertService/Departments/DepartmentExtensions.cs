@@ -35,12 +35,29 @@ public static class DepartmentExtensions
         return builder;
     }
 
+    /// <summary>Clock skew tolerated on token lifetimes: one minute, no more.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Bearer tokens. With <c>Authority</c> (the platform's OIDC discovery document and JWKS): RS256 or
+    /// ES256 only, keys refreshed when a token names one not seen yet (rotation). With a shared
+    /// <c>SigningKey</c> and no authority: HS256 only. Either way: issuer, lifetime (60 s skew) and one
+    /// of the two audiences are required, and the audience decides what a token may say: a department
+    /// token (<c>Audience</c>) its credit code and the admin role, a holder token (<c>HolderAudience</c>)
+    /// its holder code; a holder token can never act as a department, nor the reverse.
+    /// </summary>
     private static void ConfigureJwt(JwtBearerOptions jwt, OidcOptions oidc)
     {
         jwt.MapInboundClaims = false;
-        if (!string.IsNullOrEmpty(oidc.Authority))
+        var federated = !string.IsNullOrEmpty(oidc.Authority);
+        if (federated)
         {
             jwt.Authority = oidc.Authority;
+            // Discovery over plain HTTP only from this machine (tests, a sidecar); anywhere else it must be HTTPS.
+            jwt.RequireHttpsMetadata = !(Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) && authority.IsLoopback);
+            jwt.RefreshOnIssuerKeyNotFound = true;
+            jwt.ConfigurationManager = new PlatformKeys(
+                oidc.Authority.TrimEnd('/') + "/.well-known/openid-configuration", jwt.RequireHttpsMetadata, oidc.JwksRefreshInterval, TimeProvider.System);
         }
 
         jwt.TokenValidationParameters = new TokenValidationParameters
@@ -48,11 +65,14 @@ public static class DepartmentExtensions
             ValidateIssuer = true,
             ValidIssuer = string.IsNullOrEmpty(oidc.Issuer) ? oidc.Authority : oidc.Issuer,
             ValidateAudience = true,
-            ValidAudience = oidc.Audience,
+            ValidAudiences = [oidc.Audience, oidc.HolderAudience],
             ValidateLifetime = true,
+            RequireExpirationTime = true,
             RequireSignedTokens = true,
-            // Without a configured platform no token can validate: the key below exists only to refuse.
-            IssuerSigningKey = new SymmetricSecurityKey(string.IsNullOrEmpty(oidc.SigningKey)
+            ClockSkew = ClockSkew,
+            ValidAlgorithms = federated ? [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256] : [SecurityAlgorithms.HmacSha256],
+            // Without a configured platform no token can validate: the random key exists only to refuse.
+            IssuerSigningKey = federated ? null : new SymmetricSecurityKey(string.IsNullOrEmpty(oidc.SigningKey)
                 ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)
                 : Convert.FromBase64String(oidc.SigningKey)),
         };
@@ -60,27 +80,81 @@ public static class DepartmentExtensions
         {
             OnTokenValidated = context =>
             {
-                var principal = context.Principal!;
-                var claims = new List<Claim> { new(AccessClaims.ActorClaim, "oidc:" + (principal.FindFirstValue("sub") ?? "unknown")) };
-                if (principal.FindFirstValue(oidc.DepartmentClaim) is { Length: > 0 } code)
+                if (Map(context.Principal!, oidc) is { } failure)
                 {
-                    claims.Add(new Claim(AccessClaims.CreditCode, code));
+                    context.Fail(failure);
                 }
 
-                // Citizens and companies sign in on the platform with real-name verification; it states whose certificates they hold.
-                if (principal.FindFirstValue(oidc.HolderClaim) is { Length: > 0 } holder)
-                {
-                    claims.Add(new Claim(AccessClaims.HolderCode, holder));
-                }
-
-                if (principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AdminRole))
-                {
-                    claims.Add(new Claim(AccessClaims.Admin, "true"));
-                }
-
-                principal.AddIdentity(new ClaimsIdentity(claims, "TrustLedger"));
                 return Task.CompletedTask;
             },
+            // A key the platform rotated in: read its JWKS now (PlatformKeys awaits the fetch) and validate
+            // again, so the first request signed with the new key is not the one refused.
+            OnAuthenticationFailed = async context =>
+            {
+                if (context.Exception is not SecurityTokenSignatureKeyNotFoundException || context.Options.ConfigurationManager is not { } manager
+                    || !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
+                manager.RequestRefresh();
+                Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration;
+                try
+                {
+                    configuration = await manager.GetConfigurationAsync(context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+                {
+                    return; // the platform is unreachable: the token stays refused (401), nothing else happens
+                }
+
+                var parameters = context.Options.TokenValidationParameters.Clone();
+                parameters.IssuerSigningKeys = configuration.SigningKeys;
+                var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+                var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
+                if (result.IsValid)
+                {
+                    var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+                    if (Map(principal, oidc) is null)
+                    {
+                        context.Principal = principal;
+                        context.Success();
+                    }
+                }
+            },
         };
+    }
+
+    /// <summary>TrustLedger's claims from a validated token, by its audience; or why the token is refused.</summary>
+    private static string? Map(ClaimsPrincipal principal, OidcOptions oidc)
+    {
+        var audiences = principal.FindAll("aud").Select(a => a.Value).ToHashSet(StringComparer.Ordinal);
+        var department = audiences.Contains(oidc.Audience);
+        var holderToken = audiences.Contains(oidc.HolderAudience);
+        if (department == holderToken)
+        {
+            // Both audiences at once (or neither): no one kind of token, so none at all.
+            return "a token is for departments or for holders, not both";
+        }
+
+        var claims = new List<Claim> { new(AccessClaims.ActorClaim, "oidc:" + (principal.FindFirstValue("sub") ?? "unknown")) };
+        if (department && principal.FindFirstValue(oidc.DepartmentClaim) is { Length: > 0 } code)
+        {
+            claims.Add(new Claim(AccessClaims.CreditCode, code));
+        }
+
+        // Citizens and companies sign in on the platform with real-name verification; it states whose certificates they hold.
+        if (holderToken && principal.FindFirstValue(oidc.HolderClaim) is { Length: > 0 } holder)
+        {
+            claims.Add(new Claim(AccessClaims.HolderCode, holder));
+        }
+
+        if (department && principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AdminRole))
+        {
+            claims.Add(new Claim(AccessClaims.Admin, "true"));
+        }
+
+        principal.AddIdentity(new ClaimsIdentity(claims, "TrustLedger"));
+        return null;
     }
 }

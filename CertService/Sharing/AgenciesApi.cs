@@ -22,6 +22,8 @@ public static partial class AgenciesApi
     {
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Administration");
         admin.MapPost("/agencies", RegisterAgency);
+        admin.MapPost("/agencies/{code}/api-key", (string code, CertificateStore store, CancellationToken ct) => ReplaceKeyAsync(code, true, store, ct));
+        admin.MapDelete("/agencies/{code}/api-key", (string code, CertificateStore store, CancellationToken ct) => ReplaceKeyAsync(code, false, store, ct));
         admin.MapGet("/sharing/events", ListSharingEvents);
         return app;
     }
@@ -68,6 +70,25 @@ public static partial class AgenciesApi
         });
         await store.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/admin/agencies/{request.Code}", new AgencyCreated(request.Code!, request.Name!.Trim(), key));
+    }
+
+    /// <summary>
+    /// Rotates an agency's API key (the new key is shown once) or revokes it (no key is shown, so none
+    /// works): either way the old key is refused from the next request on, since every request looks
+    /// its key's hash up afresh.
+    /// </summary>
+    public static async Task<Results<Ok<AgencyCreated>, NoContent, ProblemHttpResult>> ReplaceKeyAsync(string code, bool rotate, CertificateStore store, CancellationToken cancellationToken)
+    {
+        var agency = await store.Agencies.SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
+        if (agency is null)
+        {
+            return Problems.AgencyNotFound(code);
+        }
+
+        var (key, hash, _) = ApiKeys.Generate();
+        agency.ApiKeyHash = hash;
+        await store.SaveChangesAsync(cancellationToken);
+        return rotate ? TypedResults.Ok(new AgencyCreated(agency.Code, agency.Name, key)) : TypedResults.NoContent();
     }
 
     public static async Task<Ok<List<SharingEventView>>> ListSharingEvents(Guid? certificateId, CertificateStore store, DeploymentRecord deployment, CancellationToken cancellationToken)

@@ -84,7 +84,7 @@ public sealed class CertServiceFactory(
         var token = handler.CreateEncodedJwt(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
         {
             Issuer = OidcIssuer,
-            Audience = "trustledger-certservice",
+            Audience = "trustledger-holder",
             Subject = new System.Security.Claims.ClaimsIdentity([new("sub", "citizen-" + holderCode[^4..]), new("holder_code", holderCode)]),
             Expires = DateTime.UtcNow.AddMinutes(30),
             SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(

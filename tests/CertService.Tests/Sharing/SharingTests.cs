@@ -81,6 +81,34 @@ public abstract class SharingTests(AnvilNode anvil, StorageProvider provider) : 
     }
 
     [Fact]
+    public async Task An_agency_key_rotated_or_revoked_by_governance_stops_working_on_the_next_request()
+    {
+        var id = await IssueAndAnchorAsync();
+        var (agency, _, agencyCode) = await Service.RegisterAgencyAsync(NewAgencyCode());
+        using var holder = Service.HolderClient(HolderCode);
+        var grant = await GrantAsync(holder, id, agencyCode, DateTimeOffset.UtcNow.AddHours(1));
+        using var admin = Service.AdminClient();
+        Assert.Equal(HttpStatusCode.OK, (await agency.GetAsync($"/api/v1/shared/{grant}")).StatusCode);
+
+        var rotated = await admin.PostAsync($"/api/v1/admin/agencies/{agencyCode}/api-key", null);
+        var newKey = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
+        using var renewed = Service.CreateClient();
+        renewed.DefaultRequestHeaders.Add("X-Api-Key", newKey);
+        var withOldKey = await agency.GetAsync($"/api/v1/shared/{grant}");
+        var withNewKey = await renewed.GetAsync($"/api/v1/shared/{grant}");
+        var revoked = await admin.DeleteAsync($"/api/v1/admin/agencies/{agencyCode}/api-key");
+        var afterRevocation = await renewed.GetAsync($"/api/v1/shared/{grant}");
+        var unknown = await admin.DeleteAsync("/api/v1/admin/agencies/91610000MA6TGX0000/api-key");
+
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withOldKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withNewKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevocation.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_revoked_grant_stops_working_on_the_next_request()
     {
         var id = await IssueAndAnchorAsync();
