@@ -21,6 +21,13 @@ benchmarks/faults.sh --short >"$faults_log" 2>&1 || faults=$?
 grep '^faults:' "$faults_log" || true
 if [[ "$faults" -ne 0 ]]; then tail -40 "$faults_log"; fi
 
+# Fuzzing: each harness 60 s under AFL++ (tests/fuzz.sh SECONDS for longer runs; docs/security.md records them).
+fuzz=0
+fuzz_log="$(mktemp)"
+tests/fuzz.sh "${TRUSTLEDGER_FUZZ_SECONDS:-60}" >"$fuzz_log" 2>&1 || fuzz=$?
+grep '^fuzz:' "$fuzz_log" || true
+rm -f "$fuzz_log"
+
 # One closing line for CI and people: totals over every test assembly.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
@@ -31,6 +38,10 @@ echo "test assemblies: $assemblies"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [[ "$faults" -ne 0 ]]; then
   echo "the fault-injection suite found violations or could not run (exit $faults); its report: benchmarks/.results/faults.txt" >&2
+  status=1
+fi
+if [[ "$fuzz" -ne 0 ]]; then
+  echo "fuzzing found crashes or could not run (exit $fuzz); the inputs: tests/Fuzz/.results" >&2
   status=1
 fi
 if [[ "$status" -ne 0 && "$failed" -eq 0 ]]; then
