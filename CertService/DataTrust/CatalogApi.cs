@@ -59,7 +59,7 @@ public static partial class CatalogApi
         }
         catch (Exception ex) when (ex is JsonException or CsvHelper.CsvFormatException or System.Text.DecoderFallbackException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"the body is neither a JSON array of catalog entries nor CSV with their columns: {ex.Message}"] },
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"the body is neither a JSON array of catalog entries nor CSV with their columns (at {(ex as JsonException)?.Path ?? "$"})"] },
                 type: "https://trustledger.example/problems/invalid-catalog-import", title: "无法读取导入内容 The import cannot be read");
         }
 

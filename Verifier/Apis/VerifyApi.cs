@@ -111,7 +111,8 @@ public static class VerifyApi
             }
             catch (JsonException ex)
             {
-                errors["bundle"] = [$"the bundle is not JSON: {ex.Message}"];
+                // The path, not the message: a binder's message names .NET types.
+                errors["bundle"] = [$"the bundle is not a trustledger.bundle.v1 JSON object (at {ex.Path ?? "$"}) / 证照包不是有效的 JSON"];
             }
         }
 
