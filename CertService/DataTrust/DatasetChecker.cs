@@ -15,6 +15,9 @@ public static class DatasetChecker
 {
     public const int MaxListed = 100;
 
+    /// <summary>Rows an upload may have beyond the version's before the check refuses it (memory stays proportional to the version).</summary>
+    public const int MaxExtraRows = 100_000;
+
     public static async Task<(long Uploaded, byte[] UploadedRoot, List<long> Changed, List<long> Added, List<long> Removed)> CompareAsync(
         DatasetVersionRecord version, DatasetReader reader, byte[]? saltSecret, DatasetFiles files, CancellationToken cancellationToken)
     {
@@ -30,6 +33,12 @@ public static class DatasetChecker
             await foreach (var row in reader.RowsAsync(cancellationToken))
             {
                 var index = root.Count;
+                if (index >= version.RowCount + MaxExtraRows)
+                {
+                    // The digests kept for matching grow with the upload: bounded by the version, not by the caller.
+                    throw new DatasetFormatException(index + 1, $"the file has more than {MaxExtraRows} rows beyond the version's {version.RowCount}; it is not a copy of it");
+                }
+
                 var leaf = DatasetRow.Leaf(DatasetFiles.Hasher, saltSecret is null ? [] : DatasetRow.Salt(saltSecret, index), row);
                 root.Add(leaf);
                 if (index < version.RowCount)

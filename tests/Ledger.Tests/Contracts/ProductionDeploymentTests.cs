@@ -27,9 +27,7 @@ public sealed class ProductionDeploymentTests(AnvilNode anvil) : IDisposable
     public async Task Production_deploys_with_the_keystores_governance_key()
     {
         var key = SigningKey.Generate();
-        await KeyStore().SaveAsync("governance", key);
-        // Anvil charges gas; a Besu network with free gas would not need this.
-        await anvil.RequestAsync<object>("anvil_setBalance", key.Address, "0x3635C9ADC5DEA00000");
+        await KeyStore().SaveAsync("governance", key); // a fresh account with no balance: the devnet, like Besu here, has free gas
 
         var (code, _, error) = await RunAsync("--production");
 
