@@ -1,3 +1,4 @@
+using TrustLedger.Ledger.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class TypesApi
 {
     public static IEndpointRouteBuilder MapTypesApi(this IEndpointRouteBuilder app)
     {
-        var types = app.MapGroup("/api/v1/types").WithTags("Certificate types").AllowAnonymous();
+        var types = app.MapGroup("/api/v1/types").WithTags("Certificate types").AllowAnonymous().RequireAnonymousRateLimit();
         types.MapGet("/", ListTypes);
         types.MapGet("/{code}", GetCertificateType);
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Administration");

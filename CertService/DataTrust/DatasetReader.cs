@@ -93,11 +93,64 @@ public sealed class DatasetReader(Stream body, bool jsonLines)
         }
     }
 
+    private readonly char[] _chars = new char[1 << 14];
+    private int _charsAt;
+    private int _charsEnd;
+
+    // A line, read a block at a time and refused as soon as it passes MaxRowChars: a body with no newline
+    // never becomes one string of gigabytes. CR LF and LF both end a line.
+    private async Task<string?> ReadBoundedLineAsync(StreamReader reader, System.Text.StringBuilder line, CancellationToken cancellationToken)
+    {
+        line.Clear();
+        while (true)
+        {
+            if (_charsAt == _charsEnd)
+            {
+                _charsEnd = await reader.ReadAsync(_chars.AsMemory(), cancellationToken);
+                _charsAt = 0;
+                if (_charsEnd == 0)
+                {
+                    return line.Length == 0 ? null : Finish(line);
+                }
+            }
+
+            var newline = Array.IndexOf(_chars, '\n', _charsAt, _charsEnd - _charsAt);
+            var until = newline < 0 ? _charsEnd : newline;
+            line.Append(_chars, _charsAt, until - _charsAt);
+            _charsAt = newline < 0 ? _charsEnd : newline + 1;
+            if (line.Length > MaxRowChars + 1)
+            {
+                throw new DatasetFormatException(Row + 1, $"a line is longer than {MaxRowChars} characters");
+            }
+
+            if (newline >= 0)
+            {
+                return Finish(line);
+            }
+        }
+    }
+
+    private string Finish(System.Text.StringBuilder line)
+    {
+        if (line.Length > 0 && line[^1] == '\r')
+        {
+            line.Length--;
+        }
+
+        if (line.Length > MaxRowChars)
+        {
+            throw new DatasetFormatException(Row + 1, $"a line is longer than {MaxRowChars} characters");
+        }
+
+        return line.ToString();
+    }
+
     private async IAsyncEnumerable<byte[]> JsonLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = StrictJson.Reader(body);
         Row = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        var buffer = new System.Text.StringBuilder();
+        while (await ReadBoundedLineAsync(reader, buffer, cancellationToken) is { } line)
         {
             if (line.Length == 0)
             {
@@ -105,10 +158,6 @@ public sealed class DatasetReader(Stream body, bool jsonLines)
             }
 
             Row++;
-            if (line.Length > MaxRowChars)
-            {
-                throw new DatasetFormatException(Row, $"a line is longer than {MaxRowChars} characters");
-            }
 
             byte[] canonical;
             try

@@ -102,15 +102,16 @@ public static class DatasetsApi
     public static async Task<Results<Ok<RowProofView>, ProblemHttpResult>> ProveRowAsync(
         string code, int version, long index, ClaimsPrincipal user, TimeProvider time, CertificateStore store, CertificateVault vault, DatasetFiles files, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
+        // Access first: a department without it learns nothing, not even which versions and rows exist.
+        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var record = await FindAsync(store, code, version, cancellationToken);
         if (record is null || index < 0 || index >= record.RowCount)
         {
             return Problems.VersionNotFound(code, version);
-        }
-
-        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
-        {
-            return refused;
         }
 
         return TypedResults.Ok(await ProofAsync(record, index, vault, files, deployment, cancellationToken));
@@ -134,15 +135,16 @@ public static class DatasetsApi
     public static async Task<Results<Ok<RowCheckView>, ProblemHttpResult>> VerifyRowAsync(
         string code, int version, long index, JsonElement row, ClaimsPrincipal user, TimeProvider time, CertificateStore store, CertificateVault vault, DatasetFiles files, DataRegistryClient registry, DeploymentRecord deployment, CancellationToken cancellationToken)
     {
+        // Access first: a department without it learns nothing, not even which versions and rows exist.
+        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var record = await FindAsync(store, code, version, cancellationToken);
         if (record is null || index < 0 || index >= record.RowCount || row.ValueKind != JsonValueKind.Object)
         {
             return Problems.VersionNotFound(code, version);
-        }
-
-        if (await RefusedAsync(store, code, user, time, cancellationToken) is { } refused)
-        {
-            return refused;
         }
 
         var proof = await ProofAsync(record, index, vault, files, deployment, cancellationToken);

@@ -80,9 +80,15 @@ public static class DepartmentExtensions
         {
             OnTokenValidated = context =>
             {
-                if (Map(context.Principal!, oidc) is { } failure)
+                // Only TrustLedger's own claims, mapped by audience, make the principal: a token's raw claims
+                // (a "trustledger:admin" a platform let a client set, say) never meet a policy.
+                if (Map(context.Principal!, oidc) is { } mapped)
                 {
-                    context.Fail(failure);
+                    context.Principal = mapped;
+                }
+                else
+                {
+                    context.Fail("a token is for departments or for holders, not both");
                 }
 
                 return Task.CompletedTask;
@@ -94,6 +100,8 @@ public static class DepartmentExtensions
                 if (context.Exception is not SecurityTokenSignatureKeyNotFoundException || context.Options.ConfigurationManager is not { } manager
                     || !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
                 {
+                    // Anything else (the platform unreachable, a malformed token) is a refusal (401), never an exception out of the handler.
+                    context.Fail(context.Exception.GetType().Name);
                     return;
                 }
 
@@ -103,30 +111,31 @@ public static class DepartmentExtensions
                 {
                     configuration = await manager.GetConfigurationAsync(context.HttpContext.RequestAborted);
                 }
-                catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+                catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
                 {
-                    return; // the platform is unreachable: the token stays refused (401), nothing else happens
+                    context.Fail("the identity platform is unreachable"); // 401, nothing else happens
+                    return;
                 }
 
                 var parameters = context.Options.TokenValidationParameters.Clone();
                 parameters.IssuerSigningKeys = configuration.SigningKeys;
                 var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
                 var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
-                if (result.IsValid)
+                if (result.IsValid && Map(new ClaimsPrincipal(result.ClaimsIdentity), oidc) is { } mapped)
                 {
-                    var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-                    if (Map(principal, oidc) is null)
-                    {
-                        context.Principal = principal;
-                        context.Success();
-                    }
+                    context.Principal = mapped;
+                    context.Success();
+                }
+                else
+                {
+                    context.Fail("the token's signing key is not the platform's");
                 }
             },
         };
     }
 
-    /// <summary>TrustLedger's claims from a validated token, by its audience; or why the token is refused.</summary>
-    private static string? Map(ClaimsPrincipal principal, OidcOptions oidc)
+    /// <summary>A principal of TrustLedger's claims only, from a validated token by its audience; null when the token is refused.</summary>
+    private static ClaimsPrincipal? Map(ClaimsPrincipal principal, OidcOptions oidc)
     {
         var audiences = principal.FindAll("aud").Select(a => a.Value).ToHashSet(StringComparer.Ordinal);
         var department = audiences.Contains(oidc.Audience);
@@ -134,7 +143,7 @@ public static class DepartmentExtensions
         if (department == holderToken)
         {
             // Both audiences at once (or neither): no one kind of token, so none at all.
-            return "a token is for departments or for holders, not both";
+            return null;
         }
 
         var claims = new List<Claim> { new(AccessClaims.ActorClaim, "oidc:" + (principal.FindFirstValue("sub") ?? "unknown")) };
@@ -154,7 +163,6 @@ public static class DepartmentExtensions
             claims.Add(new Claim(AccessClaims.Admin, "true"));
         }
 
-        principal.AddIdentity(new ClaimsIdentity(claims, "TrustLedger"));
-        return null;
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "TrustLedger"));
     }
 }

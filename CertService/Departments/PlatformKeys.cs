@@ -8,6 +8,8 @@ namespace TrustLedger.CertService.Departments;
 /// when older than the refresh interval, or at once when a token names a key not seen yet (at most once
 /// per interval), and awaited, not refreshed in the background: a key the platform rotated in is
 /// trusted from the first request that uses it, and a key it retired is refused within one interval.
+/// A fetch takes at most 5 s; when the platform cannot be reached the last keys it published serve
+/// (and it is asked again 5 s later), so an outage of the platform does not stop tokens it signed.
 /// </summary>
 public sealed class PlatformKeys(string metadataAddress, bool requireHttps, TimeSpan refreshInterval, TimeProvider time)
     : IConfigurationManager<OpenIdConnectConfiguration>, IDisposable
@@ -29,9 +31,20 @@ public sealed class PlatformKeys(string metadataAddress, bool requireHttps, Time
         {
             if (_current is null || Due())
             {
-                _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataAddress, new HttpDocumentRetriever { RequireHttps = requireHttps }, cancel);
-                _fetchedAt = time.GetUtcNow();
-                _stale = false;
+                try
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                    _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataAddress, new HttpDocumentRetriever { RequireHttps = requireHttps }, timeout.Token);
+                    _fetchedAt = time.GetUtcNow();
+                    _stale = false;
+                }
+                catch (Exception) when (_current is not null && !cancel.IsCancellationRequested)
+                {
+                    // The platform is unreachable: keep the last keys it published, and ask again a little later.
+                    _fetchedAt = time.GetUtcNow() - refreshInterval + TimeSpan.FromSeconds(5);
+                    _stale = false;
+                }
             }
 
             return _current;

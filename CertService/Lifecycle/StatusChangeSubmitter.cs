@@ -116,9 +116,10 @@ public sealed class StatusChangeSubmitter(
 
         var sender = await senders.ForAsync(department);
         var sent = 0;
+        // A certificate with a change set aside this pass joins heldBack: none of its later changes, in any chunk, may overtake it.
         foreach (var chunk in ready.Chunk(MaxChanges))
         {
-            var (done, blocked) = await SendChunkAsync(department, sender, [.. chunk], cancellationToken);
+            var (done, blocked) = await SendChunkAsync(department, sender, [.. chunk.Where(o => !heldBack.Contains(o.Change.CertificateId))], heldBack, cancellationToken);
             sent += done;
             if (blocked is not null)
             {
@@ -130,7 +131,7 @@ public sealed class StatusChangeSubmitter(
         return (sent, 0, null);
     }
 
-    private async Task<(int Sent, string? Blocked)> SendChunkAsync(Department department, TransactionSender sender, List<Outgoing> remaining, CancellationToken cancellationToken)
+    private async Task<(int Sent, string? Blocked)> SendChunkAsync(Department department, TransactionSender sender, List<Outgoing> remaining, HashSet<Guid> heldBack, CancellationToken cancellationToken)
     {
         var sent = 0;
         // Each round either sends, refuses one change, or sets one aside: it ends.
@@ -184,7 +185,8 @@ public sealed class StatusChangeSubmitter(
             else
             {
                 await SetAsideAsync(change, reason.Description, cancellationToken);
-                // Its certificate's later changes must not overtake it.
+                // Its certificate's later changes must not overtake it, in this chunk or a later one.
+                heldBack.Add(change.CertificateId);
                 remaining = remaining[(culprit + 1)..].Where(o => o.Change.CertificateId != change.CertificateId).ToList();
             }
         }

@@ -1,3 +1,4 @@
+using TrustLedger.Ledger.Hosting;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public static partial class SealsApi
 {
     public static IEndpointRouteBuilder MapSealsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/seals/{code}", GetSeal).AllowAnonymous().WithTags("Seals");
+        app.MapGet("/api/v1/seals/{code}", GetSeal).AllowAnonymous().WithTags("Seals").RequireAnonymousRateLimit();
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Administration");
         admin.MapPost("/departments/{department}/seals", CreateSeal);
         admin.MapPost("/seals/{code}/suspend", (string code, SealStatusRequest request, [AsParameters] SealServices services, CancellationToken ct) =>

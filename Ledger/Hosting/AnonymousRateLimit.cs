@@ -44,7 +44,7 @@ public static class AnonymousRateLimit
         return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                PartitionOf(http.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = TimeSpan.FromSeconds(options.WindowSeconds), QueueLimit = 0 }));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
@@ -66,6 +66,28 @@ public static class AnonymousRateLimit
                 });
             };
         });
+    }
+
+    /// <summary>An IPv4 address, or an IPv6 address's /64 (one client can hold a whole /64 and rotate through it).</summary>
+    public static string PartitionOf(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "local";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        return Convert.ToHexStringLower(bytes, 0, 8) + "::/64";
     }
 
     /// <summary>Puts the endpoints under the anonymous limit.</summary>

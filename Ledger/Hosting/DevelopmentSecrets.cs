@@ -7,8 +7,8 @@ using TrustLedger.Ledger.Chain;
 namespace TrustLedger.Ledger.Hosting;
 
 /// <summary>
-/// Production never runs on development secrets. In the Production environment a service refuses to
-/// start when a secret setting is missing, holds one of the values published in this repository
+/// Production never runs on development secrets. In any environment but Development and Testing
+/// (Production, Staging, ...) a service refuses to start when a secret setting is missing, holds one of the values published in this repository
 /// (appsettings.Development.json, the devnet scripts), asks for a keystore work factor below
 /// scrypt N = 2^18, or trusts a deployment whose governance administrator is one of Anvil's default
 /// accounts, whose private keys are public. Each refusal names the setting, never its value.
@@ -65,13 +65,14 @@ public static class DevelopmentSecrets
             : null;
     });
 
-    /// <summary>What is wrong, setting by setting; empty outside Production.</summary>
+    /// <summary>What is wrong, setting by setting; empty in Development and Testing.</summary>
     public static IReadOnlyList<string> Find(IHostEnvironment environment, IConfiguration configuration, IEnumerable<Rule> rules)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(rules);
-        if (!environment.IsProduction())
+        // Production, Staging or any other name: only the two environments that are this repository's own run on its secrets.
+        if (environment.IsDevelopment() || environment.IsEnvironment("Testing"))
         {
             return [];
         }

@@ -1,3 +1,4 @@
+using TrustLedger.Ledger.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Verifier.Verification;
@@ -9,7 +10,7 @@ public static class ChainHealthApi
 {
     public static IEndpointRouteBuilder MapChainHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/chain", GetChainHealth).WithName(nameof(GetChainHealth)).WithTags("Health");
+        app.MapGet("/health/chain", GetChainHealth).WithName(nameof(GetChainHealth)).WithTags("Health").RequireAnonymousRateLimit();
         return app;
     }
 

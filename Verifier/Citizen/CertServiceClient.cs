@@ -27,9 +27,10 @@ public sealed class CertServiceClient(HttpClient http)
         {
             response = await http.GetAsync($"/api/v1/verification/{id}?h={Uri.EscapeDataString(check)}", cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new ChainUnavailableException($"CertService did not answer: {ex.Message}");
+            // Unreachable, or slower than the client's timeout: the lookup is unavailable (503), never a 500.
+            throw new ChainUnavailableException("CertService did not answer the lookup");
         }
 
         using (response)
@@ -44,7 +45,14 @@ public sealed class CertServiceClient(HttpClient http)
                 throw new ChainUnavailableException($"CertService answered {(int)response.StatusCode}");
             }
 
-            return await response.Content.ReadFromJsonAsync<CertificateBundle>(JsonSerializerOptions.Web, cancellationToken);
+            try
+            {
+                return await response.Content.ReadFromJsonAsync<CertificateBundle>(JsonSerializerOptions.Web, cancellationToken);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new ChainUnavailableException("CertService's answer was not a bundle");
+            }
         }
     }
 }

@@ -191,7 +191,8 @@ public sealed record EmbeddedSignature(byte[] SignedBytes, CmsSignedData Cms)
             }
 
             var limit = open.Count > 0 && open.Peek() >= 0 ? open.Peek() : der.Length;
-            if (contentLength < 0 ? !constructed : at + contentLength > limit)
+            // (limit - at, not at + contentLength: a length near int.MaxValue would wrap below zero.)
+            if (contentLength < 0 ? !constructed : contentLength > limit - at)
             {
                 return false;
             }

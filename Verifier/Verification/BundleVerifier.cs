@@ -62,6 +62,13 @@ public sealed class BundleVerifier(IEnumerable<IBundleCheck> checks, ChainHealth
                 results.AddRange(ordered.Skip(i + 1).Select(c => new CheckResult(c.Name, CheckStatus.Skipped, "not run: the chain node did not answer")));
                 return VerificationReport.Unknown(results, evidence.At);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An attacker's input that a parser below refused by throwing (a malformed CMS structure,
+                // an unknown key algorithm): the check failed on it. Never a 500, never a pass.
+                results.Add(new CheckResult(check.Name, CheckStatus.Failed, "the check could not be run on this input: it is malformed"));
+                failed.Add(check.Name);
+            }
         }
 
         return VerificationReport.From(results, evidence.Status, evidence.At);

@@ -71,6 +71,11 @@ public sealed class OidcProvider : IAsyncDisposable
         await RunAsync();
     }
 
+    /// <summary>Stops the provider (an outage of the identity platform); <see cref="StartAgainAsync"/> brings it back with the same keys.</summary>
+    public void StopForOutage() => Stop();
+
+    public Task StartAgainAsync() => RunAsync();
+
     /// <summary>An EC key the provider never published, as a token forger would hold.</summary>
     public static SecurityKey ForeignEcKey()
     {

@@ -42,7 +42,9 @@ public sealed class DatabaseSendJournal(IServiceScopeFactory scopes, TimeProvide
                 lockTransaction = await lockConnection.BeginTransactionAsync(cancellationToken);
                 await using var command = lockConnection.CreateCommand();
                 command.Transaction = lockTransaction;
-                command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
+                // Bounded: a holder frozen or cut off (its session still alive to PostgreSQL) makes this a
+                // retryable failure of the step after 20 s, not a wait for TCP keepalive.
+                command.CommandText = "SET LOCAL lock_timeout = '20s'; SELECT pg_advisory_xact_lock(@key)";
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "key";
                 parameter.Value = LockKey(key);

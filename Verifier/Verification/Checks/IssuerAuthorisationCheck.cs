@@ -13,7 +13,8 @@ public sealed class IssuerAuthorisationCheck(ChainFactsCache chain) : IBundleChe
 
     public string Name => CheckName;
 
-    public IReadOnlyList<string> DependsOn => [AnchorCheck.CheckName];
+    // After integrity too: the type code it asks the chain (and caches) about is then the anchored certificate's, not any string a caller makes up.
+    public IReadOnlyList<string> DependsOn => [IntegrityCheck.CheckName, AnchorCheck.CheckName];
 
     public async Task<CheckResult> RunAsync(BundleEvidence evidence)
     {

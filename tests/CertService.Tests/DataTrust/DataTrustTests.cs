@@ -167,6 +167,8 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         { "CSV with an invalid UTF-8 byte", "text/csv", [.. "creditCode,companyName,legalRepresentative,registeredCapital\na"u8.ToArray(), 0xC3, 0x28, .. ",c,d,e\n"u8.ToArray()] },
         { "CSV with an unterminated quote", "text/csv", "creditCode,companyName,legalRepresentative,registeredCapital\n\"a,c,d,e\n"u8.ToArray() },
         { "CSV with text after a closing quote", "text/csv", "creditCode,companyName,legalRepresentative,registeredCapital\n\"a\"x,c,d,e\n"u8.ToArray() },
+        // 3 MiB and no newline: refused at the row limit, never read whole into one string.
+        { "NDJSON with a line longer than a row may be", "application/x-ndjson", Encoding.UTF8.GetBytes("{\"creditCode\":\"" + new string('a', 3 * 1024 * 1024)) },
     };
 
     [Theory]

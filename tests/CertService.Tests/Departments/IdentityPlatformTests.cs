@@ -34,7 +34,10 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
             new OidcClient("registrar", Secret(), DepartmentAudience, "ES256", new Dictionary<string, object> { ["roles"] = AdminRoles }),
             new OidcClient("citizen", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode }),
             // A holder-audience token that also claims a department's credit code: it must not act as that department.
-            new OidcClient("citizen-claiming-a-department", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode, ["credit_code"] = TestDepartments.Demo.CreditCode }));
+            new OidcClient("citizen-claiming-a-department", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode, ["credit_code"] = TestDepartments.Demo.CreditCode }),
+            // Tokens carrying TrustLedger's own internal claim names: a platform that lets a client shape claims must not make it an admin.
+            new OidcClient("injector", Secret(), DepartmentAudience, "ES256", new Dictionary<string, object> { ["trustledger:admin"] = "true", ["trustledger:verifier"] = "true" }),
+            new OidcClient("citizen-injector", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode, ["trustledger:credit_code"] = TestDepartments.Demo.CreditCode }));
         _service = new CertServiceFactory(anvil, TimeSpan.FromHours(1), settings: new Dictionary<string, string>
         {
             ["Access:Oidc:Authority"] = _provider.Authority,
@@ -69,6 +72,44 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
         Assert.Equal(HttpStatusCode.Forbidden, (await holder.GetAsync("/api/v1/certificates")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await claiming.GetAsync("/api/v1/certificates")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await claiming.PostAsync("/api/v1/certificates", JsonContent(Issuing.BusinessLicence().ToJsonString()))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Claims_named_like_TrustLedgers_own_grant_nothing()
+    {
+        using var injector = await ClientWithAsync(await _provider.TokenAsync("injector"));
+        using var citizen = await ClientWithAsync(await _provider.TokenAsync("citizen-injector"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await injector.GetAsync("/api/v1/admin/pipeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await injector.GetAsync($"/api/v1/verification/{Guid.NewGuid()}?h=0123456789abcdef")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/certificates")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_platform_is_down_tokens_it_signed_still_work_and_others_get_401_not_500()
+    {
+        var token = await _provider.TokenAsync("demo-es256");
+        using (var warm = await ClientWithAsync(token))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/api/v1/certificates")).StatusCode);
+        }
+
+        _provider.StopForOutage();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the refresh interval: the next request asks the platform, which is gone
+            using var during = await ClientWithAsync(token);
+            using var forged = await ClientWithAsync(Forge(new SigningCredentials(OidcProvider.ForeignEcKey(), SecurityAlgorithms.EcdsaSha256), [new Claim("credit_code", TestDepartments.Demo.CreditCode)]));
+            using var junk = await ClientWithAsync("not-a-token");
+
+            Assert.Equal(HttpStatusCode.OK, (await during.GetAsync("/api/v1/certificates")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/certificates")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await junk.GetAsync("/api/v1/certificates")).StatusCode);
+        }
+        finally
+        {
+            await _provider.StartAgainAsync();
+        }
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class HostileDocumentTests(SealedDocumentFixture fixture) : IClass
         ["contents nested too deep"] = genuine => ReplaceContents(genuine, DeepDer(100_000)),
         ["contents never closed"] = genuine => ReplaceContents(genuine, [0x30, 0x80, 0x30, 0x80, 0x05, 0x00]),
         ["contents an empty sequence"] = genuine => ReplaceContents(genuine, [0x30, 0x80, 0x00, 0x00]),
+        // An OCTET STRING claiming 2^31 - 1 bytes inside an indefinite SEQUENCE: an int sum of offset and length wraps below zero.
+        ["contents a length near int.MaxValue"] = genuine => ReplaceContents(genuine, [0x30, 0x80, 0x04, 0x84, 0x7F, 0xFF, 0xFF, 0xFF, 0x00, 0x00]),
     };
 
     [Theory]
