@@ -50,20 +50,11 @@ public static class AnonymousRateLimit
             {
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : options.WindowSeconds;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Type = "https://trustledger.example/problems/too-many-requests",
-                        Title = "请求过于频繁 Too many requests",
-                        Detail = $"此地址在 {options.WindowSeconds} 秒内的请求已达上限 {options.PermitLimit} 次，请 {retryAfter} 秒后重试。This address made {options.PermitLimit} requests in {options.WindowSeconds} s; retry after {retryAfter} s.",
-                        Extensions = { ["code"] = "too-many-requests", ["retryAfter"] = retryAfter },
-                    },
-                });
+                await ProblemResponse.WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http, StatusCodes.Status429TooManyRequests, "too-many-requests",
+                    "请求过于频繁 Too many requests",
+                    $"此地址在 {options.WindowSeconds} 秒内的请求已达上限 {options.PermitLimit} 次，请 {retryAfter} 秒后重试。This address made {options.PermitLimit} requests in {options.WindowSeconds} s; retry after {retryAfter} s.",
+                    new Dictionary<string, object?> { ["retryAfter"] = retryAfter });
             };
         });
     }

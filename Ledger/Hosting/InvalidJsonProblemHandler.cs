@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using TrustLedger.Ledger.Canonical;
@@ -21,18 +20,9 @@ public sealed class InvalidJsonProblemHandler(IProblemDetailsService problems) :
         }
 
         var path = invalid.Path ?? "$";
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = "https://trustledger.example/problems/invalid-json",
-                Title = "JSON 内容无法规范化 The JSON has no canonical form",
-                Detail = $"{path} 处的值无法按 RFC 8785 规范化（重复的成员名、超出范围的数字或无效的 Unicode），未保存任何内容。The value at {path} cannot be canonicalised (RFC 8785): {invalid.Message}. Nothing was stored.",
-                Extensions = { ["code"] = "invalid-json", ["path"] = path },
-            },
-        });
+        return await ProblemResponse.WriteAsync(problems, httpContext, StatusCodes.Status400BadRequest, "invalid-json",
+            "JSON 内容无法规范化 The JSON has no canonical form",
+            $"{path} 处的值无法按 RFC 8785 规范化（重复的成员名、超出范围的数字或无效的 Unicode），未保存任何内容。The value at {path} cannot be canonicalised (RFC 8785): {invalid.Message}. Nothing was stored.",
+            new Dictionary<string, object?> { ["path"] = path });
     }
 }

@@ -31,19 +31,7 @@ public abstract class UnavailableProblemHandler(IProblemDetailsService problems)
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = "https://trustledger.example/problems/" + Code,
-                Title = Title,
-                Detail = Detail,
-                Extensions = { ["code"] = Code },
-            },
-        });
+        return await ProblemResponse.WriteAsync(problems, httpContext, StatusCodes.Status503ServiceUnavailable, Code, Title, Detail);
     }
 }
