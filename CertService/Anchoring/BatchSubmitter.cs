@@ -67,7 +67,8 @@ public sealed class BatchSubmitter(
 
         return await refusals.ClassifyAsync(outcome.Revert, department.Account) switch
         {
-            RefusalKind.Permanent => await RecordRefusedAsync(batch, outcome.Revert.Description, cancellationToken),
+            RefusalKind.Permanent when outcome.Revert.ErrorName == "TypeNotGranted" => await RefuseRevokedTypesAsync(batch, department, outcome.Revert.Description, cancellationToken),
+            RefusalKind.Permanent => await RecordRefusedAsync(batch, outcome.Revert.Description, null, cancellationToken),
             RefusalKind.Transient => await RecordRetryAsync(batch, outcome.Revert.Description, countsTowardQuarantine: false, cancellationToken),
             _ => await RecordRetryAsync(batch, outcome.Revert.Description, countsTowardQuarantine: true, cancellationToken),
         };
@@ -115,16 +116,44 @@ public sealed class BatchSubmitter(
         logger.Anchored(batch.Id, batch.LeafCount, anchor.BlockNumber, transactionHash);
     }
 
-    private async Task<SubmitResult> RecordRefusedAsync(AnchorBatchRecord batch, string reason, CancellationToken cancellationToken)
+    // The department lost a type while a batch mixing it with others waited: only that type's
+    // certificates are refused; the others go back to the pool and are cut into a new batch.
+    private async Task<SubmitResult> RefuseRevokedTypesAsync(AnchorBatchRecord batch, Department department, string reason, CancellationToken cancellationToken)
+    {
+        var types = batch.TypeCodes.Split(',');
+        var revoked = await refusals.UngrantedTypesAsync(department.Account, types);
+        if (revoked.Count == 0)
+        {
+            // Granted again since the refusal: the next try may pass.
+            return await RecordRetryAsync(batch, reason, countsTowardQuarantine: false, cancellationToken);
+        }
+
+        if (await anchors.GetAnchorAsync(department.Account, batch.Root) is not null)
+        {
+            // An earlier send of this root mined after all: the batch is ours and whole, adopted on the next try.
+            return await RecordRetryAsync(batch, "the root was anchored by an earlier send", countsTowardQuarantine: false, cancellationToken);
+        }
+
+        return await RecordRefusedAsync(batch, reason, revoked.Count == types.Length ? null : revoked, cancellationToken);
+    }
+
+    /// <summary>Refuses the batch and its certificates for good, or only those of <paramref name="onlyTypes"/>, returning the others to the pool.</summary>
+    private async Task<SubmitResult> RecordRefusedAsync(AnchorBatchRecord batch, string reason, IReadOnlyCollection<string>? onlyTypes, CancellationToken cancellationToken)
     {
         await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
         batch.State = AnchorBatchState.Refused;
-        batch.RefusalReason = reason;
-        await store.Certificates.Where(c => c.BatchId == batch.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Refused), cancellationToken);
-        // A renewal's supersession of a certificate of this batch can never reach the chain now: it is closed, with the reason.
+        batch.RefusalReason = onlyTypes is null ? reason : $"{reason}; the certificates of types still granted were returned to the pool";
+        if (onlyTypes is not null)
+        {
+            // The root was never anchored, so no proof of it was ever handed out: the others are free for a new batch.
+            await store.Certificates.Where(c => c.BatchId == batch.Id && !onlyTypes.Contains(c.TypeCode))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.BatchId, (Guid?)null).SetProperty(c => c.LeafIndex, (long?)null).SetProperty(c => c.ProofPath, (byte[]?)null), cancellationToken);
+        }
+
+        await store.Certificates.Where(c => c.BatchId == batch.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Refused), cancellationToken);
+        // A renewal's supersession of a certificate refused here can never reach the chain now: it is closed, with the reason.
         var closed = $"its certificate was never anchored: the chain refused its batch ({reason})";
-        var waiting = store.StatusChanges.Where(c => c.State == StatusChangeStates.Pending && store.Certificates.Any(r => r.Id == c.CertificateId && r.BatchId == batch.Id));
+        var waiting = store.StatusChanges.Where(c => c.State == StatusChangeStates.Pending && store.Certificates.Any(r => r.Id == c.CertificateId && r.BatchId == batch.Id && r.Status == CertificateStatus.Refused));
         var affected = await waiting.Select(c => c.CertificateId).Distinct().ToListAsync(cancellationToken);
         await waiting.ExecuteUpdateAsync(u => u.SetProperty(c => c.State, StatusChangeStates.Failed).SetProperty(c => c.RefusalReason, closed), cancellationToken);
         await store.SaveChangesAsync(cancellationToken);

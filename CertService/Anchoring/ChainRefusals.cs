@@ -57,4 +57,19 @@ public sealed class ChainRefusals(IssuerRegistryClient registry)
 
         return RefusalKind.Unexplained;
     }
+
+    /// <summary>The types of <paramref name="typeCodes"/> the account does not hold on chain now.</summary>
+    public async Task<List<string>> UngrantedTypesAsync(string account, IEnumerable<string> typeCodes)
+    {
+        var ungranted = new List<string>();
+        foreach (var typeCode in typeCodes)
+        {
+            if (!await registry.IsAuthorisedAsync(account, typeCode))
+            {
+                ungranted.Add(typeCode);
+            }
+        }
+
+        return ungranted;
+    }
 }

@@ -95,4 +95,43 @@ public abstract class AnchoringRefusalTests(AnvilNode anvil, StorageProvider pro
         Assert.Equal(HttpStatusCode.Conflict, bundle.StatusCode);
         Assert.Contains("TypeNotGranted", await bundle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_type_revoked_while_a_mixed_batch_waits_refuses_only_its_certificates_and_the_others_are_anchored_in_a_new_batch()
+    {
+        var otherType = Issuing.ShippedTypeCodes.First(c => c != DemoDepartment.BusinessLicenceType);
+        Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.GrantTypeAsync(TestDepartments.Demo.Key.Address, otherType))).Succeeded);
+        using var client = Service.ClientFor(TestDepartments.Demo);
+        var kept = await Issuing.IssueAsync(client);
+        var lost = await Issuing.IssueAsync(client, Issuing.Sample(otherType));
+        await Service.SealDocumentsAsync();
+        AnchorBatchRecord mixed;
+        await using (var scope = Service.Services.CreateAsyncScope())
+        {
+            mixed = (await scope.ServiceProvider.GetRequiredService<BatchPreparer>().PrepareAsync(TestDepartments.Demo.CreditCode, "SM3", CancellationToken.None))!;
+        }
+
+        Assert.Equal(2, mixed.LeafCount);
+        Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.RevokeTypeAsync(TestDepartments.Demo.Key.Address, otherType))).Succeeded);
+
+        await RoundAsync();
+        await RoundAsync();
+
+        Assert.Equal("refused", await Issuing.WaitForAnchoringAsync(client, lost, TimeSpan.Zero));
+        Assert.Equal("anchored", await Issuing.WaitForAnchoringAsync(client, kept, TimeSpan.Zero));
+        var refusedBatch = await Service.WithStoreAsync(s => s.Batches.AsNoTracking().SingleAsync(b => b.Id == mixed.Id));
+        Assert.Equal(AnchorBatchState.Refused, refusedBatch.State);
+        Assert.Contains("TypeNotGranted", refusedBatch.RefusalReason, StringComparison.Ordinal);
+        Assert.Null(await Anvil.Anchor.GetAnchorAsync(TestDepartments.Demo.Key.Address, mixed.Root));
+
+        // The kept certificate is the one leaf of a new root, and its bundle proves against that root.
+        var keptRecord = await Service.WithStoreAsync(s => s.Certificates.AsNoTracking().Include(c => c.Batch).SingleAsync(c => c.Id == kept));
+        Assert.NotEqual(mixed.Id, keptRecord.BatchId);
+        Assert.Equal(1, keptRecord.Batch!.LeafCount);
+        Assert.Equal(1u, (await Anvil.Anchor.GetAnchorAsync(TestDepartments.Demo.Key.Address, keptRecord.Batch.Root))!.LeafCount);
+        var lostRecord = await Service.WithStoreAsync(s => s.Certificates.AsNoTracking().SingleAsync(c => c.Id == lost));
+        Assert.Equal(mixed.Id, lostRecord.BatchId);
+        var bundle = await client.GetAsync($"/api/v1/certificates/{kept}/bundle");
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+    }
 }
