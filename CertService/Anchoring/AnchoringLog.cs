@@ -38,4 +38,7 @@ internal static partial class AnchoringLog
 
     [LoggerMessage(12, LogLevel.Warning, "Reconciliation: {What}")]
     public static partial void Reconciled(this ILogger logger, string what);
+
+    [LoggerMessage(13, LogLevel.Information, "Department {Issuer} is not active on chain: the registrar recorded {Count} of its status changes")]
+    public static partial void StatusChangesRecordedByRegistrar(this ILogger logger, string issuer, int count);
 }

@@ -29,6 +29,8 @@ public sealed class ChainRefusals(IssuerRegistryClient registry)
         TransactionOutcome.NodeRefusedError,
         TransactionOutcome.ReplacedError,
         "NotADepartment",
+        // The governance key lacks the registrar role: a deployment fault that an operator fixes.
+        "NotTheRegistrar",
     };
 
     private static readonly HashSet<string> Permanent = new(StringComparer.Ordinal)

@@ -29,6 +29,11 @@ namespace TrustLedger.CertService.Lifecycle;
 /// <item>A change scheduled for later is sent when it is due, so it never blocks a more urgent one;
 /// the later changes of a certificate wait behind any of its changes that waits.</item>
 /// <item>A change whose certificate will never be anchored (its batch refused) is closed as failed.</item>
+/// <item>When the department's own account may no longer record (suspended or dissolved on chain),
+/// its suspensions, revocations and supersessions are recorded under its account by the governance
+/// registrar (<c>recordChangesFor</c>), so a dissolved department's revocations still reach the
+/// chain; a reinstatement waits until the department is active again, and holds back its
+/// certificate's later changes.</item>
 /// </list>
 /// </remarks>
 public sealed class StatusChangeSubmitter(
@@ -37,12 +42,14 @@ public sealed class StatusChangeSubmitter(
     DepartmentSenders senders,
     LeasedDepartments leased,
     ChainRefusals refusals,
+    GovernanceSender governance,
     PipelineHealth health,
     IOptions<AnchoringOptions> options,
     TimeProvider time,
     ILogger<StatusChangeSubmitter> logger) : IPipelineStep
 {
     public const int MaxChanges = 100;
+    private const string NotADepartment = "NotADepartment";
 
     public string Name => PipelineSteps.StatusChanges;
 
@@ -114,12 +121,12 @@ public sealed class StatusChangeSubmitter(
             return (0, 0, null);
         }
 
-        var sender = await senders.ForAsync(department);
+        var own = OwnAccount(await senders.ForAsync(department));
         var sent = 0;
         // A certificate with a change set aside this pass joins heldBack: none of its later changes, in any chunk, may overtake it.
         foreach (var chunk in ready.Chunk(MaxChanges))
         {
-            var (done, blocked) = await SendChunkAsync(department, sender, [.. chunk.Where(o => !heldBack.Contains(o.Change.CertificateId))], heldBack, cancellationToken);
+            var (done, blocked) = await SendChunkAsync(department, own, [.. chunk.Where(o => !heldBack.Contains(o.Change.CertificateId))], heldBack, cancellationToken);
             sent += done;
             if (blocked is not null)
             {
@@ -131,16 +138,16 @@ public sealed class StatusChangeSubmitter(
         return (sent, 0, null);
     }
 
-    private async Task<(int Sent, string? Blocked)> SendChunkAsync(Department department, TransactionSender sender, List<Outgoing> remaining, HashSet<Guid> heldBack, CancellationToken cancellationToken)
+    private async Task<(int Sent, string? Blocked)> SendChunkAsync(Department department, Channel channel, List<Outgoing> remaining, HashSet<Guid> heldBack, CancellationToken cancellationToken)
     {
         var sent = 0;
         // Each round either sends, refuses one change, or sets one aside: it ends.
         while (remaining.Count > 0)
         {
-            var refusal = await registry.TryRecordAsync(sender, Requests(remaining));
+            var refusal = await channel.TryAsync(Requests(remaining));
             if (refusal is null)
             {
-                var outcome = await registry.RecordAsync(sender, Requests(remaining), cancellationToken);
+                var outcome = await channel.RecordAsync(Requests(remaining), cancellationToken);
                 if (!outcome.Succeeded)
                 {
                     // The state moved between estimate and mining, or the transaction was replaced: the next pass looks again.
@@ -153,14 +160,20 @@ public sealed class StatusChangeSubmitter(
 
             if (await refusals.ClassifyAsync(refusal, department.Account) == RefusalKind.Transient)
             {
+                if (refusal.ErrorName == NotADepartment && !channel.ViaRegistrar)
+                {
+                    var (more, blocked) = await SendThroughRegistrarAsync(department, remaining, heldBack, cancellationToken);
+                    return (sent + more, blocked);
+                }
+
                 return (sent, refusal.Description);
             }
 
-            var (passing, culprit, reason) = await FindFirstRefusedAsync(sender, remaining, refusal);
+            var (passing, culprit, reason) = await FindFirstRefusedAsync(channel, remaining, refusal);
             if (passing > 0)
             {
                 var prefix = remaining[..passing];
-                var outcome = await registry.RecordAsync(sender, Requests(prefix), cancellationToken);
+                var outcome = await channel.RecordAsync(Requests(prefix), cancellationToken);
                 if (!outcome.Succeeded)
                 {
                     return (sent, outcome.Revert!.Description);
@@ -194,15 +207,63 @@ public sealed class StatusChangeSubmitter(
         return (sent, null);
     }
 
+    // The department's account may not record any more (suspended or dissolved): what lowers a
+    // certificate's status goes through the registrar; a reinstatement, and what follows it, waits.
+    private async Task<(int Sent, string? Blocked)> SendThroughRegistrarAsync(Department department, List<Outgoing> remaining, HashSet<Guid> heldBack, CancellationToken cancellationToken)
+    {
+        var restrictions = new List<Outgoing>();
+        foreach (var outgoing in remaining)
+        {
+            if (outgoing.Change.Status == CertificateLifecycle.Active)
+            {
+                heldBack.Add(outgoing.Change.CertificateId);
+            }
+            else if (!heldBack.Contains(outgoing.Change.CertificateId))
+            {
+                restrictions.Add(outgoing);
+            }
+        }
+
+        var waiting = remaining.Count - restrictions.Count;
+        var inactive = $"department {department.Account} is not active on chain: {waiting} reinstatement(s) and the changes behind them wait";
+        if (restrictions.Count == 0)
+        {
+            return (0, inactive);
+        }
+
+        TransactionSender registrar;
+        try
+        {
+            registrar = await governance.SenderAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (0, $"department {department.Account} is not active on chain and its changes need the registrar: {ex.Message}");
+        }
+
+        var channel = new Channel(
+            requests => registry.TryRecordForAsync(registrar, department.Account, requests),
+            (requests, ct) => registry.RecordForAsync(registrar, department.Account, requests, ct),
+            ViaRegistrar: true);
+        var (sent, blocked) = await SendChunkAsync(department, channel, restrictions, heldBack, cancellationToken);
+        logger.StatusChangesRecordedByRegistrar(department.CreditCode, sent);
+        return (sent, blocked ?? (waiting > 0 ? inactive : null));
+    }
+
+    private Channel OwnAccount(TransactionSender sender) => new(
+        requests => registry.TryRecordAsync(sender, requests),
+        (requests, ct) => registry.RecordAsync(sender, requests, ct),
+        ViaRegistrar: false);
+
     // The longest prefix the chain accepts, the index of the change after it, and why the chain refuses that one.
-    private async Task<(int Passing, int Culprit, ContractRevert Reason)> FindFirstRefusedAsync(TransactionSender sender, List<Outgoing> changes, ContractRevert whole)
+    private static async Task<(int Passing, int Culprit, ContractRevert Reason)> FindFirstRefusedAsync(Channel channel, List<Outgoing> changes, ContractRevert whole)
     {
         int lo = 0, hi = changes.Count;
         var reason = whole;
         while (hi - lo > 1)
         {
             var mid = (lo + hi) / 2;
-            if (await registry.TryRecordAsync(sender, Requests(changes[..mid])) is { } refused)
+            if (await channel.TryAsync(Requests(changes[..mid])) is { } refused)
             {
                 hi = mid;
                 reason = refused;
@@ -283,4 +344,10 @@ public sealed class StatusChangeSubmitter(
     private static List<LifecycleChangeRequest> Requests(IEnumerable<Outgoing> changes) => changes.Select(c => c.Request).ToList();
 
     private sealed record Outgoing(StatusChangeRecord Change, LifecycleChangeRequest Request);
+
+    /// <summary>Who records: the department's own account, or the registrar under the department's account.</summary>
+    private sealed record Channel(
+        Func<List<LifecycleChangeRequest>, Task<ContractRevert?>> TryAsync,
+        Func<List<LifecycleChangeRequest>, CancellationToken, Task<TransactionOutcome>> RecordAsync,
+        bool ViaRegistrar);
 }

@@ -84,6 +84,14 @@ public sealed class CertificateStatusClient(IWeb3 web3, string registryAddress)
         return department.EstimateAsync(RecordInput(changes));
     }
 
+    /// <summary>Whether the chain would accept these changes from the registrar now: null if so, else its reason.</summary>
+    public Task<ContractRevert?> TryRecordForAsync(TransactionSender registrar, string issuer, IReadOnlyList<LifecycleChangeRequest> changes)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        ArgumentNullException.ThrowIfNull(changes);
+        return registrar.EstimateAsync(new RecordStatusChangesForFunction { Issuer = issuer, Requests = Structs(changes) }.CreateTransactionInput(registryAddress));
+    }
+
     private Nethereum.RPC.Eth.DTOs.TransactionInput RecordInput(IReadOnlyList<LifecycleChangeRequest> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);

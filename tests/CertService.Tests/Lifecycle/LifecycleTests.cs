@@ -229,16 +229,28 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
     }
 
     [Fact]
-    public async Task A_department_suspended_on_chain_holds_its_changes_back_and_has_none_refused()
+    public async Task A_department_suspended_on_chain_has_its_suspensions_recorded_by_the_registrar_while_a_reinstatement_waits_and_none_is_refused()
     {
         using var department = Service.ClientFor(TestDepartments.Demo);
-        var id = await IssueAndAnchorAsync(department);
-        (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/suspend", new { reason = 4 })).EnsureSuccessStatusCode();
+        var suspended = await IssueAndAnchorAsync(department);
+        var reinstated = await IssueAndAnchorAsync(department);
+        (await department.PostAsJsonAsync($"/api/v1/certificates/{suspended}/suspend", new { reason = 4 })).EnsureSuccessStatusCode();
+        (await department.PostAsJsonAsync($"/api/v1/certificates/{reinstated}/suspend", new { reason = 4 })).EnsureSuccessStatusCode();
+        (await department.PostAsJsonAsync($"/api/v1/certificates/{reinstated}/reinstate", new { reason = 4 })).EnsureSuccessStatusCode();
+        (await department.PostAsJsonAsync($"/api/v1/certificates/{reinstated}/revoke", new { reason = 3 })).EnsureSuccessStatusCode();
         Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.SetDepartmentActiveAsync(TestDepartments.Demo.Key.Address, false))).Succeeded);
         try
         {
             await RunRoundAsync();
-            Assert.Equal("pending", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().Last().GetProperty("state").GetString());
+
+            // The suspensions are on chain, under the department's account, though its account may not send.
+            Assert.Equal(["anchored"], await StatesAsync(department, suspended, "suspended"));
+            Assert.Equal(CertificateLifecycle.Suspended, (await OnChainAsync(department, suspended)).Single().Status);
+            // The reinstatement waits for the department, and the revocation behind it does not overtake it.
+            Assert.Equal(["anchored"], await StatesAsync(department, reinstated, "suspended"));
+            Assert.Equal(["pending"], await StatesAsync(department, reinstated, "reinstated"));
+            Assert.Equal(["pending"], await StatesAsync(department, reinstated, "revoked"));
+            Assert.Single(await OnChainAsync(department, reinstated));
         }
         finally
         {
@@ -247,7 +259,42 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
 
         await RunRoundAsync();
 
-        Assert.Equal("anchored", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray().Last().GetProperty("state").GetString());
+        Assert.Equal(["anchored"], await StatesAsync(department, reinstated, "reinstated"));
+        Assert.Equal(["anchored"], await StatesAsync(department, reinstated, "revoked"));
+        Assert.Equal([CertificateLifecycle.Suspended, CertificateLifecycle.Active, CertificateLifecycle.Revoked], (await OnChainAsync(department, reinstated)).Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task A_dissolved_department_s_revocation_reaches_the_chain_through_the_registrar()
+    {
+        using var department = Service.ClientFor(TestDepartments.Demo);
+        var id = await IssueAndAnchorAsync(department);
+        Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.SetDepartmentActiveAsync(TestDepartments.Demo.Key.Address, false))).Succeeded);
+        try
+        {
+            (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 3 })).EnsureSuccessStatusCode();
+            await RunRoundAsync();
+
+            Assert.Equal(["anchored"], await StatesAsync(department, id, "revoked"));
+            var recorded = (await OnChainAsync(department, id)).Single();
+            Assert.Equal(CertificateLifecycle.Revoked, recorded.Status);
+            Assert.Equal("revoked", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("lifecycle").GetString());
+        }
+        finally
+        {
+            Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.SetDepartmentActiveAsync(TestDepartments.Demo.Key.Address, true))).Succeeded);
+        }
+    }
+
+    private static async Task<List<string?>> StatesAsync(HttpClient department, Guid id, string eventName) =>
+        (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("event").GetString() == eventName).Select(e => e.GetProperty("state").GetString()).ToList();
+
+    private async Task<IReadOnlyList<LifecycleChange>> OnChainAsync(HttpClient department, Guid id)
+    {
+        var bundle = await Issuing.BundleAsync(department, id);
+        var key = CertificateStatusKey.Of(Convert.FromHexString(bundle.Salt), bundle.Certificate.GetProperty("identifier").GetString()!);
+        return (await Chain.GetHistoryAsync(TestDepartments.Demo.Key.Address, key)).Changes;
     }
 
     [Fact]
