@@ -28,6 +28,7 @@ public static class AnchoringExtensions
         builder.Services.AddSingleton<DepartmentSenders>();
         builder.Services.AddSingleton<ChainRefusals>();
         builder.Services.AddScoped<LeasedDepartments>();
+        builder.Services.AddScoped<UnresolvedSends>();
         builder.Services.AddScoped<Sharing.TrailRootAnchor>();
         builder.Services.AddScoped<BatchPreparer>();
         builder.Services.AddScoped<BatchSubmitter>();

@@ -20,7 +20,9 @@ namespace TrustLedger.CertService.Anchoring;
 /// finished (what the chain lacks of it is sent: a publish, an entry, its field sources, a
 /// registration), so nothing is left for a late transaction from some pool to put on chain behind
 /// the database's back; only one whose number or code the chain holds with other content, or that
-/// the chain refuses, is abandoned (its drafts deleted). Also trims the send journal.
+/// the chain refuses, is abandoned (its drafts deleted). A refused one is abandoned only once its
+/// sender has no transaction that may still be mined (<see cref="UnresolvedSends"/>): a stalled
+/// pool's original may yet land, and is then adopted. Also trims the send journal.
 /// </summary>
 public sealed class ChainWriteReconciliation(
     CertificateStore store,
@@ -30,6 +32,7 @@ public sealed class ChainWriteReconciliation(
     GovernanceSender governance,
     DepartmentSenders senders,
     DatasetFiles files,
+    UnresolvedSends unresolved,
     PipelineHealth health,
     IOptions<ChainOptions> chain,
     IOptions<AnchoringOptions> anchoring,
@@ -75,11 +78,11 @@ public sealed class ChainWriteReconciliation(
             var leaves = files.Leaves(version.ResourceCode, version.Version);
             var contents = files.Contents(version.ResourceCode, version.Version);
             var draft = DatasetFiles.DraftSuffix(version.Id);
+            var source = sources.Single(d => d.CreditCode == version.PublishedBy);
             var onChain = await data.GetVersionAsync(version.ResourceCode, (uint)version.Version);
             if (onChain is null && ((await data.GetResourceAsync(version.ResourceCode))?.LatestVersion ?? 0) < version.Version && File.Exists(leaves + draft))
             {
                 // Not on chain, its number still free: finish the publish its request began (it may also still arrive from a pool; one of the two is refused).
-                var source = sources.Single(d => d.CreditCode == version.PublishedBy);
                 var fields = version.AuthoritativeFields.Split(',', StringSplitOptions.RemoveEmptyEntries);
                 var outcome = await data.PublishVersionAsync(
                     await senders.ForAsync(source), version.ResourceCode, (uint)version.Version, version.Root, (ulong)version.RowCount, version.SchemaHash, HashAlgorithmId.Sm3, fields, cancellationToken);
@@ -102,6 +105,12 @@ public sealed class ChainWriteReconciliation(
                 version.BlockNumber = (long)onChain.BlockNumber;
                 version.TransactionHash = await data.FindPublishingTransactionAsync(version.ResourceCode, (uint)version.Version, onChain.BlockNumber);
                 logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} is on chain (block {onChain.BlockNumber}); recorded as published");
+            }
+            else if (onChain is null && await unresolved.AnyAsync(source.Account, cancellationToken))
+            {
+                // Refused now, but a transaction of its publisher may still land (a stalled pool, a node that lost it): the next pass looks again.
+                logger.Reconciled($"dataset {version.ResourceCode} version {version.Version} is not on chain yet and {source.Account} has transactions not mined; kept prepared");
+                continue;
             }
             else
             {
@@ -174,6 +183,12 @@ public sealed class ChainWriteReconciliation(
                 seal.State = ChainWriteStates.Published;
                 seal.RegistrationTransaction ??= string.IsNullOrEmpty(outcome.TransactionHash) ? null : outcome.TransactionHash;
                 logger.Reconciled($"seal {seal.Code} is registered on chain; recorded as registered");
+            }
+            else if (await unresolved.AnyAsync((await governance.SenderAsync(cancellationToken)).Address, cancellationToken))
+            {
+                // A registration of it sent earlier may still land from some pool: the next pass looks again.
+                logger.Reconciled($"seal {seal.Code} cannot be registered now ({outcome.Revert!.Description}) but governance has transactions not mined; kept prepared");
+                continue;
             }
             else
             {

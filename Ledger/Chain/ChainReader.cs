@@ -21,6 +21,11 @@ public sealed class ChainReader(IWeb3 web3)
     public async Task<ulong> GetHeadBlockAsync() =>
         (ulong)(await TransactionSender.RpcCall(() => web3.Eth.Blocks.GetBlockNumber.SendRequestAsync())).Value!.Value;
 
+    /// <summary>How many transactions of the account are mined (<paramref name="pending"/>: mined or in the node's pool).</summary>
+    public async Task<long> GetTransactionCountAsync(string account, bool pending) =>
+        (long)(await TransactionSender.RpcCall(() => web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(
+            account, pending ? BlockParameter.CreatePending() : BlockParameter.CreateLatest()))).Value!.Value;
+
     /// <summary>The newest block's number and timestamp, in one request.</summary>
     public async Task<(ulong Number, DateTimeOffset Timestamp)> GetHeadAsync()
     {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Canonical;
+using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Data;
 using TrustLedger.Ledger.Hashing;
@@ -15,9 +16,10 @@ using TrustLedger.Tests.Testing;
 
 namespace TrustLedger.Tests.CertService.DataTrust;
 
-public sealed class DataTrustTests_Sqlite(AnvilNode anvil) : DataTrustTests(anvil, StorageProvider.Sqlite), IClassFixture<AnvilNode>;
+// Behind the Besu-rules proxy: a sender can be taken off the accounts allowlist, as on a Besu network.
+public sealed class DataTrustTests_Sqlite(BesuLikeNode anvil) : DataTrustTests(anvil, StorageProvider.Sqlite), IClassFixture<BesuLikeNode>;
 
-public sealed class DataTrustTests_Postgres(AnvilNode anvil) : DataTrustTests(anvil, StorageProvider.Postgres), IClassFixture<AnvilNode>;
+public sealed class DataTrustTests_Postgres(BesuLikeNode anvil) : DataTrustTests(anvil, StorageProvider.Postgres), IClassFixture<BesuLikeNode>;
 
 /// <summary>
 /// Shared data: the market regulator (demo department) is the source of company registrations;
@@ -254,6 +256,70 @@ public abstract class DataTrustTests(AnvilNode anvil, StorageProvider provider) 
         Assert.Equal(unsent.Root, (await Chain.GetVersionAsync(_resource, 4))!.Root);
         Assert.Equal(HttpStatusCode.OK, (await source.GetAsync($"/api/v1/data/resources/{_resource}/versions/2/rows/0/proof")).StatusCode);
         Assert.Equal(5, (await PublishAsync(source, Csv(Rows(2)))).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_version_whose_publish_still_waits_in_a_stalled_pool_is_not_abandoned_when_its_resend_is_refused_and_is_adopted_once_mined()
+    {
+        using var source = await SetUpAsync();
+        await PublishAsync(source, Csv(Rows(5)));
+        var files = Service.Services.GetRequiredService<TrustLedger.CertService.DataTrust.DatasetFiles>();
+        var published = await Service.WithStoreAsync(s => s.DatasetVersions.AsNoTracking().SingleAsync(v => v.ResourceCode == _resource));
+        var stalled = await PrepareCopyAsync(published, 2, files);
+        // This instance holds the source's account, as after any round.
+        await using (var scope = Service.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TrustLedger.CertService.Anchoring.Accounts.LeaseStep>().RunAsync(CancellationToken.None);
+        }
+
+        var allowlist = new AccountsAllowlist(Anvil.Rpc);
+        await Anvil.RequestAsync<object>("evm_setIntervalMining", 0);
+        Task<TransactionOutcome> original;
+        using var sender = Anvil.NewSender(TestDepartments.Demo.Key);
+        try
+        {
+            // Version 2's publish was sent and sits in the node's pool; the request that sent it died.
+            original = Chain.PublishVersionAsync(sender, _resource, 2, stalled.Root, (ulong)stalled.RowCount, stalled.SchemaHash, HashAlgorithmId.Sm3, []);
+            await WaitUntilAsync(async () => await Anvil.Chain.GetTransactionCountAsync(TestDepartments.Demo.Key.Address, pending: true) > await Anvil.Chain.GetTransactionCountAsync(TestDepartments.Demo.Key.Address, pending: false));
+            // The reconciliation's own send of it is refused (the sender is off the allowlist for now).
+            await allowlist.RemoveAsync(TestDepartments.Demo.Key.Address);
+            await ReconcileAsync();
+
+            var kept = await Service.WithStoreAsync(s => s.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == stalled.Id));
+            Assert.Equal(ChainWriteStates.Prepared, kept?.State);
+            Assert.True(File.Exists(files.Leaves(_resource, 2) + TrustLedger.CertService.DataTrust.DatasetFiles.DraftSuffix(stalled.Id)));
+        }
+        finally
+        {
+            await allowlist.AddAsync(TestDepartments.Demo.Key.Address);
+            await Anvil.RequestAsync<object>("evm_mine");
+            await Anvil.RequestAsync<object>("evm_setIntervalMining", 1);
+        }
+
+        Assert.True((await original).Succeeded);
+        await ReconcileAsync();
+
+        var settled = await Service.WithStoreAsync(s => s.DatasetVersions.AsNoTracking().SingleAsync(v => v.Id == stalled.Id));
+        Assert.Equal(ChainWriteStates.Published, settled.State);
+        Assert.Equal(stalled.Root, (await Chain.GetVersionAsync(_resource, 2))!.Root);
+        Assert.True(File.Exists(files.Leaves(_resource, 2)));
+        Assert.Equal(HttpStatusCode.OK, (await source.GetAsync($"/api/v1/data/resources/{_resource}/versions/2/rows/0/proof")).StatusCode);
+    }
+
+    private async Task ReconcileAsync()
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TrustLedger.CertService.Anchoring.ChainWriteReconciliation>().RunAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(await condition());
     }
 
     [Fact]
