@@ -49,13 +49,28 @@ public sealed class SealKeyPair
 
     public static bool IsKnown(string? suite) => suite is Sm2Sm3 or EcdsaP256Sha256;
 
-    /// <summary>The suite a public key belongs to, by its curve; null for any other curve.</summary>
+    /// <summary>
+    /// The suite a public key belongs to, by its full domain parameters (field, a, b, generator,
+    /// order and cofactor); null for anything else. A key with explicit parameters that name the
+    /// right curve but another generator (CVE-2020-0601, "CurveBall": G set to the victim's public
+    /// point, private key 1) would otherwise verify a forged signature as the victim's.
+    /// </summary>
     public static string? SuiteOf(ECPublicKeyParameters publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        var curve = publicKey.Parameters.Curve;
-        return curve.Equals(Sm2Curve.Curve) ? Sm2Sm3 : curve.Equals(P256Curve.Curve) ? EcdsaP256Sha256 : null;
+        return SameDomain(publicKey.Parameters, Sm2Curve) ? Sm2Sm3 : SameDomain(publicKey.Parameters, P256Curve) ? EcdsaP256Sha256 : null;
     }
+
+    /// <summary>The key's point under its suite's standard domain parameters (none of the caller's), or null when it is on no known curve.</summary>
+    public static ECPublicKeyParameters? Standardised(ECPublicKeyParameters publicKey) =>
+        SuiteOf(publicKey) is { } suite ? new ECPublicKeyParameters(CurveOf(suite).Curve.DecodePoint(publicKey.Q.GetEncoded(false)), CurveOf(suite)) : null;
+
+    private static bool SameDomain(ECDomainParameters candidate, ECDomainParameters standard) =>
+        candidate.Curve.Equals(standard.Curve) && !candidate.G.IsInfinity
+        && candidate.G.Normalize().AffineXCoord.ToBigInteger().Equals(standard.G.Normalize().AffineXCoord.ToBigInteger())
+        && candidate.G.Normalize().AffineYCoord.ToBigInteger().Equals(standard.G.Normalize().AffineYCoord.ToBigInteger())
+        && candidate.N.Equals(standard.N)
+        && candidate.H.Equals(standard.H);
 
     public static SealKeyPair Generate(string suite)
     {

@@ -52,7 +52,9 @@ public sealed class DocumentSignatureCheck : IDocumentCheck
             _ => null,
         };
         // The digest and the key's curve must make one suite: no SM2 key with SHA-256, no P-256 with SM3.
-        if (suite is null || certificate.GetPublicKey() is not ECPublicKeyParameters publicKey || SealKeyPair.SuiteOf(publicKey) != suite)
+        // The key's curve is judged by its full domain parameters, and it is used under the standard ones only.
+        if (suite is null || certificate.GetPublicKey() is not ECPublicKeyParameters embedded || SealKeyPair.SuiteOf(embedded) != suite
+            || SealKeyPair.Standardised(embedded) is not { } publicKey)
         {
             return Task.FromResult(CheckResult.Fail(Name, $"unsupported signature suite (digest {signer.DigestAlgorithmID.Algorithm.Id}); expected SM2 with SM3 or ECDSA P-256 with SHA-256"));
         }

@@ -1,5 +1,8 @@
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Math;
 using TrustLedger.Ledger.Crypto;
 using TrustLedger.Ledger.Hashing;
 
@@ -54,5 +57,44 @@ public class SealKeyPairTests
     {
         Assert.False(SealKeyPair.IsKnown("RSA-2048"));
         Assert.Throws<ArgumentException>(() => SealKeyPair.Generate("RSA-2048"));
+    }
+
+    [Theory]
+    [InlineData(SealKeyPair.EcdsaP256Sha256)]
+    [InlineData(SealKeyPair.Sm2Sm3)]
+    public void A_key_whose_explicit_parameters_swap_the_generator_for_the_victims_point_belongs_to_no_suite(string suite)
+    {
+        var victim = SealKeyPair.Generate(suite);
+        var standard = victim.PublicKey.Parameters;
+        // CurveBall: the right field, a and b, but G = the victim's public point, so private key 1 "owns" that point.
+        var forgedDomain = new ECDomainParameters(standard.Curve, victim.PublicKey.Q, standard.N, standard.H);
+        var forged = new ECPublicKeyParameters(victim.PublicKey.Q, forgedDomain);
+        var explicitButStandard = new ECPublicKeyParameters(victim.PublicKey.Q, new ECDomainParameters(standard.Curve, standard.G, standard.N, standard.H));
+
+        Assert.Null(SealKeyPair.SuiteOf(forged));
+        Assert.Null(SealKeyPair.Standardised(forged));
+        Assert.Equal(suite, SealKeyPair.SuiteOf(explicitButStandard));
+        Assert.Equal(victim.PublicKeyBytes, SealKeyPair.Standardised(explicitButStandard)!.Q.GetEncoded(false));
+        Assert.Null(SealKeyPair.SuiteOf(new ECPublicKeyParameters(victim.PublicKey.Q, new ECDomainParameters(standard.Curve, standard.G, standard.N, BigInteger.Two))));
+    }
+
+    [Fact]
+    public void A_signature_made_under_a_swapped_generator_verifies_only_under_the_attackers_parameters_never_the_standard_ones()
+    {
+        var victim = SealKeyPair.Generate(SealKeyPair.EcdsaP256Sha256);
+        var standard = victim.PublicKey.Parameters;
+        var forgedDomain = new ECDomainParameters(standard.Curve, victim.PublicKey.Q, standard.N, standard.H);
+        var hash = System.Security.Cryptography.SHA256.HashData("forged document"u8);
+        var signer = new ECDsaSigner();
+        signer.Init(true, new ECPrivateKeyParameters(BigInteger.One, forgedDomain));
+        var signature = signer.GenerateSignature(hash);
+
+        var underForged = new ECDsaSigner();
+        underForged.Init(false, new ECPublicKeyParameters(victim.PublicKey.Q, forgedDomain));
+        var underStandard = new ECDsaSigner();
+        underStandard.Init(false, SealKeyPair.Standardised(victim.PublicKey)!);
+
+        Assert.True(underForged.VerifySignature(hash, signature[0], signature[1])); // what a curve-only check would accept
+        Assert.False(underStandard.VerifySignature(hash, signature[0], signature[1]));
     }
 }
