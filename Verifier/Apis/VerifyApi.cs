@@ -57,7 +57,7 @@ public static class VerifyApi
     /// A PDF that fails a check is a 200 report, not an error; 400 only for a request that is not one.
     /// </summary>
     public static async Task<Results<Ok<VerificationReport>, ValidationProblem, JsonHttpResult<VerificationReport>, ProblemHttpResult>> VerifyDocument(
-        HttpRequest request, BundleVerifier verifier, TimeProvider time, ReceiptSigner receipts, CancellationToken cancellationToken)
+        HttpRequest request, BundleVerifier verifier, DocumentWorkGate gate, TimeProvider time, ReceiptSigner receipts, CancellationToken cancellationToken)
     {
         if (!TryReadAt(request, time, out var at))
         {
@@ -127,6 +127,15 @@ public static class VerifyApi
             return MalformedBundle(bundleErrors);
         }
 
+        // The upload is complete (buffered by the form reader); reading, parsing and checking it waits for a turn.
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (turn is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://trustledger.example/problems/busy",
+                title: "服务繁忙 Service busy", detail: "正在核验的文档已达上限，请稍后重试。Too many documents are being verified right now; retry later.",
+                extensions: new Dictionary<string, object?> { ["code"] = "busy" });
+        }
+
         var pdf = new byte[document!.Length];
         await using (var stream = document.OpenReadStream())
         {
@@ -141,7 +150,6 @@ public static class VerifyApi
 
         evidence.Document = pdf;
         evidence.At = at;
-        evidence.AtWasAsked = request.Query.ContainsKey("at");
         evidence.AtWasAsked = request.Query.ContainsKey("at");
         return Answer(await WithReceiptAsync(await verifier.VerifyAsync(evidence), request, receipts, cancellationToken));
     }

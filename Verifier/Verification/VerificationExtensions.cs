@@ -11,6 +11,10 @@ public static class VerificationExtensions
         builder.Services.AddVerificationChecks();
         builder.Services.AddOptions<Receipts.ReceiptOptions>().BindConfiguration(Receipts.ReceiptOptions.Section);
         builder.Services.AddSingleton<Receipts.ReceiptSigner>();
+        builder.Services.AddOptions<DocumentWorkOptions>().BindConfiguration(DocumentWorkOptions.Section)
+            .Validate(o => o.ConcurrentLimit >= 1 && o.QueueLimit >= 0 && o.MaxWait >= TimeSpan.Zero, $"{DocumentWorkOptions.Section}: ConcurrentLimit must be at least 1, QueueLimit and MaxWait not negative")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DocumentWorkGate>();
         builder.Services.AddHostedService<ChainHeadWatcher>();
         return builder;
     }

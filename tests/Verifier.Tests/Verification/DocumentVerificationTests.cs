@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Seals;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Crypto;
@@ -159,6 +160,39 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task While_every_document_turn_is_taken_a_document_waits_then_gets_503_with_Retry_After_and_is_verified_once_a_turn_is_free()
+    {
+        var (pdf, bundle) = fixture.Documents[0];
+        var gate = fixture.Verifier.Services.GetRequiredService<TrustLedger.Verifier.Verification.DocumentWorkGate>();
+        var limit = fixture.Verifier.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Verifier.Verification.DocumentWorkOptions>>().Value.ConcurrentLimit;
+        var held = new List<System.Threading.RateLimiting.RateLimitLease>();
+        using var client = fixture.Verifier.CreateClient();
+        try
+        {
+            for (var i = 0; i < limit; i++)
+            {
+                held.Add((await gate.EnterAsync(CancellationToken.None))!);
+            }
+
+            using var form = VerifierRequests.PdfForm(pdf, bundle);
+            var busy = await client.PostAsync("/api/v1/verify/pdf", form);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+            Assert.True(busy.Headers.RetryAfter is not null);
+            var problem = await busy.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("busy", problem.GetProperty("code").GetString());
+            Assert.Contains("服务繁忙", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            held.ForEach(l => l.Dispose());
+        }
+
+        Assert.Equal("valid", (await VerifyAsync(pdf, bundle)).GetProperty("verdict").GetString());
     }
 
     private async Task<JsonElement> VerifyAsync(byte[] pdf, CertificateBundle bundle)
