@@ -5,6 +5,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
+using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Identifiers;
 
 namespace TrustLedger.CertService.Apis;
@@ -46,7 +47,7 @@ public static class AdminApi
 
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors, ResponseLanguage.Of(http), "invalid-department");
+            return Problems.Invalid(errors, ResponseLanguage.Of(http), ProblemCatalog.InvalidDepartment);
         }
 
         var existed = await store.Departments.AnyAsync(d => d.CreditCode == request.CreditCode, cancellationToken);
@@ -149,7 +150,7 @@ public static class AdminApi
 
         if (string.IsNullOrWhiteSpace(typeCode) || !await services.Store.CertificateTypes.AnyAsync(t => t.Code == typeCode, cancellationToken))
         {
-            return Problems.Invalid([new FieldError("typeCode", ErrorCodes.TypeUnknown, typeCode)], ResponseLanguage.Of(http), "invalid-grant");
+            return Problems.Invalid([new FieldError("typeCode", ErrorCodes.TypeUnknown, typeCode)], ResponseLanguage.Of(http), ProblemCatalog.InvalidGrant);
         }
 
         try

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.Apis;
 
@@ -48,7 +49,7 @@ public static class CertificateListing
 
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors, ResponseLanguage.Of(http), "invalid-query");
+            return Problems.Invalid(errors, ResponseLanguage.Of(http), ProblemCatalog.InvalidQuery);
         }
 
         var certificates = store.Certificates.AsNoTracking().Where(c => c.IssuerCode == issuer);

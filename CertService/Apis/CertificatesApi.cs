@@ -62,7 +62,7 @@ public static class CertificatesApi
         if (outcome.SealWaitReason is not null)
         {
             http.HttpContext.Response.Headers.RetryAfter = "30";
-            return Problems.SealUnavailable(ResponseLanguage.Of(http));
+            return Problems.SealUnavailable();
         }
 
         if (outcome.UngrantedType is { } ungranted)

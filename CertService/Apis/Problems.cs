@@ -1,146 +1,141 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustLedger.CertService.Issuance;
+using TrustLedger.Ledger.Hosting;
+using K = TrustLedger.Ledger.Hosting.ProblemCatalog;
 
 namespace TrustLedger.CertService.Apis;
 
 /// <summary>
-/// The catalogue of CertService errors: each has a stable type URI and code, mapped to an RFC 9457
-/// problem with its HTTP status and a title in Chinese and English. Nothing else in the service
-/// invents an error shape.
+/// CertService's problems, each of a kind from the one catalogue both services share
+/// (<see cref="ProblemCatalog"/>: code, HTTP status, Chinese and English title), with its detail
+/// in both languages. Nothing else in the service invents an error shape.
 /// </summary>
 public static class Problems
 {
-    private const string Base = "https://trustledger.example/problems/";
-
     public static ProblemHttpResult CertificateNotFound(Guid id) =>
-        Make(StatusCodes.Status404NotFound, "certificate-not-found", "证照不存在 Certificate not found", $"No certificate {id} was issued by your department.");
+        K.CertificateNotFound.Result($"本部门未签发编号为 {id} 的证照。", $"No certificate {id} was issued by your department.");
 
     public static ProblemHttpResult NotAnchoredYet(Guid id) =>
-        Make(StatusCodes.Status409Conflict, "not-anchored-yet", "证照尚未上链 Certificate not anchored yet", $"Certificate {id} is accepted but its batch is not anchored yet; retry after the next block.");
+        K.NotAnchoredYet.Result($"证照 {id} 已受理，其批次尚未上链，请在下一个区块后重试。", $"Certificate {id} is accepted but its batch is not anchored yet; retry after the next block.");
 
     public static ProblemHttpResult AnchoringRefused(Guid id, string? reason) =>
-        Make(StatusCodes.Status409Conflict, "anchoring-refused", "链拒绝了该证照所在批次 The chain refused this certificate's batch", $"Certificate {id} was not anchored: {reason}");
+        K.AnchoringRefused.Result($"证照 {id} 未能上链，原因见后。", $"Certificate {id} was not anchored: {reason}");
 
     public static ProblemHttpResult Quarantined(Guid id, string? reason) =>
-        Make(StatusCodes.Status409Conflict, "certificate-quarantined", "证照已被暂搁 Certificate set aside",
+        K.CertificateQuarantined.Result($"证照 {id} 已受理，但其文档无法生成，已暂搁；排除原因后由管理员重试。",
             $"Certificate {id} is accepted but set aside: its document could not be made ({reason}). An administrator retries it once the cause is fixed.");
 
     public static ProblemHttpResult TypeNotGranted(string typeCode) =>
-        Make(StatusCodes.Status403Forbidden, "type-not-granted", "未获该证照类型授权 Certificate type not granted", $"Your department does not hold certificate type {typeCode} in the issuer registry.");
+        K.TypeNotGranted.Result($"本部门在发证机构登记簿中未获证照类型 {typeCode} 的授权。", $"Your department does not hold certificate type {typeCode} in the issuer registry.");
 
     public static ProblemHttpResult UnknownDepartment(string creditCode) =>
-        Make(StatusCodes.Status403Forbidden, "department-not-onboarded", "部门未接入 Department not onboarded", $"Department {creditCode} is not onboarded in this CertService.");
+        K.DepartmentNotOnboarded.Result($"部门 {creditCode} 未接入本 CertService。", $"Department {creditCode} is not onboarded in this CertService.");
 
     public static ProblemHttpResult DepartmentNotFound(string creditCode) =>
-        Make(StatusCodes.Status404NotFound, "department-not-found", "部门不存在 Department not found", $"No department {creditCode} is onboarded.");
+        K.DepartmentNotFound.Result($"没有已接入的部门 {creditCode}。", $"No department {creditCode} is onboarded.");
 
     public static ProblemHttpResult ApiKeyNotFound(Guid id) =>
-        Make(StatusCodes.Status404NotFound, "api-key-not-found", "API 密钥不存在 API key not found", $"No API key {id}.");
+        K.ApiKeyNotFound.Result($"没有编号为 {id} 的 API 密钥。", $"No API key {id}.");
 
     public static ProblemHttpResult TypeNotFound(string code) =>
-        Make(StatusCodes.Status404NotFound, "type-not-found", "证照类型不存在 Certificate type not found", $"No certificate type {code}.");
+        K.TypeNotFound.Result($"没有证照类型 {code}。", $"No certificate type {code}.");
 
     public static ProblemHttpResult TypeExists(string code, int version) =>
-        Make(StatusCodes.Status409Conflict, "type-exists", "该类型版本已存在 Type version exists", $"Type {code} version {version} is already defined; a changed schema needs a new version.");
+        K.TypeExists.Result($"证照类型 {code} 第 {version} 版已定义；修改结构须新建版本。", $"Type {code} version {version} is already defined; a changed schema needs a new version.");
 
-    public static ProblemHttpResult SealUnavailable(string language) =>
-        Make(StatusCodes.Status409Conflict, "seal-unavailable", "暂无可用印章 No seal can sign now", ErrorCatalog.Message(ErrorCodes.SealUnavailable, language));
+    public static ProblemHttpResult SealUnavailable() =>
+        K.SealUnavailable.Result(ErrorCatalog.Message(ErrorCodes.SealUnavailable, "zh"), ErrorCatalog.Message(ErrorCodes.SealUnavailable, "en"));
 
     public static ProblemHttpResult NotQuarantined(string kind, Guid id) =>
-        Make(StatusCodes.Status404NotFound, "not-quarantined", "该编号下无暂搁项 Nothing quarantined under that id", $"No {kind} {id} is set aside by the anchoring pipeline.");
+        K.NotQuarantined.Result($"上链流水线未暂搁编号为 {id} 的记录。", $"No {kind} {id} is set aside by the anchoring pipeline.");
 
     public static ProblemHttpResult ChainRefused(string reason) =>
-        Make(StatusCodes.Status409Conflict, "chain-refused", "链拒绝了该变更 The chain refused the change", reason);
+        K.ChainRefused.Result("区块链拒绝了该变更，原因见后。", reason);
 
     public static ProblemHttpResult InvalidIdempotencyKey() =>
-        Make(StatusCodes.Status400BadRequest, "invalid-idempotency-key", "幂等键无效 Invalid Idempotency-Key", "An Idempotency-Key is 1 to 200 characters.");
+        K.InvalidIdempotencyKey.Result("Idempotency-Key 须为 1 至 200 个字符。", "An Idempotency-Key is 1 to 200 characters.");
 
     public static ProblemHttpResult IdempotencyKeyReused(string key) =>
-        Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "幂等键被重复使用 Idempotency-Key reused", $"The key {key} was first used with a different request; use a new key for a new request.");
+        K.IdempotencyKeyReused.Result($"幂等键 {key} 首次用于另一个请求；新请求请使用新的键。", $"The key {key} was first used with a different request; use a new key for a new request.");
 
     public static ProblemHttpResult BatchTooLarge(int limit) =>
-        Make(StatusCodes.Status413PayloadTooLarge, "batch-too-large", "行数过多 Too many rows", $"A batch holds at most {limit} certificates; nothing was stored.");
+        K.BatchTooLarge.Result($"一个批次最多 {limit} 张证照，未保存任何内容。", $"A batch holds at most {limit} certificates; nothing was stored.");
 
     public static ProblemHttpResult EmptyBatch() =>
-        Make(StatusCodes.Status400BadRequest, "empty-batch", "批次中没有证照 The batch holds no certificates", "The body is an empty JSON array, null or a CSV header without rows; nothing was stored.");
+        K.EmptyBatch.Result("请求体是空的 JSON 数组、null 或只有表头的 CSV，未保存任何内容。", "The body is an empty JSON array, null or a CSV header without rows; nothing was stored.");
 
     public static ProblemHttpResult UnsupportedMediaType() =>
-        Make(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "不支持的媒体类型 Unsupported media type", "Send application/json (an array of certificates) or text/csv.");
+        K.UnsupportedMediaType.Result("请以 application/json（证照数组）或 text/csv 发送。", "Send application/json (an array of certificates) or text/csv.");
 
     public static ProblemHttpResult UnreadableBatch() =>
-        Make(StatusCodes.Status400BadRequest, "unreadable-body", "无法读取该批次 The batch could not be read", "The body is not a JSON array of certificates; nothing was stored.");
+        K.UnreadableBody.Result("请求体不是证照的 JSON 数组，未保存任何内容。", "The body is not a JSON array of certificates; nothing was stored.");
 
     public static ProblemHttpResult SealNotFound(string code) =>
-        Make(StatusCodes.Status404NotFound, "seal-not-found", "印章不存在 Seal not found", $"No seal {code}.");
+        K.SealNotFound.Result($"没有印章 {code}。", $"No seal {code}.");
 
     public static ProblemHttpResult SealExists(string code) =>
-        Make(StatusCodes.Status409Conflict, "seal-exists", "印章已存在 Seal exists", $"Seal {code} is already registered.");
+        K.SealExists.Result($"印章 {code} 已登记。", $"Seal {code} is already registered.");
 
     public static ProblemHttpResult InvalidTransition(Guid id, string from, string to) =>
-        Make(StatusCodes.Status409Conflict, "invalid-transition", "不允许的状态变更 Status change not allowed",
+        K.InvalidTransition.Result($"证照 {id} 当前为 {from}，不能变为 {to}。只有已暂停的证照可以恢复；已撤销和已换发为终态。",
             $"Certificate {id} is {from}; it cannot be {to}. Only a suspended certificate can be reinstated; revoked and superseded are final.");
 
     public static ProblemHttpResult ResourceNotFound(string code) =>
-        Make(StatusCodes.Status404NotFound, "resource-not-found", "目录中无此数据资源 Data resource not in the catalog", $"No data resource {code} is in the catalog.");
+        K.ResourceNotFound.Result($"目录中没有数据资源 {code}。", $"No data resource {code} is in the catalog.");
 
     public static ProblemHttpResult VersionNotFound(string code, int version) =>
-        Make(StatusCodes.Status404NotFound, "version-not-found", "数据集版本不存在 Dataset version not found", $"Data resource {code} has no published version {version}.");
+        K.VersionNotFound.Result($"数据资源 {code} 没有已发布的第 {version} 版。", $"Data resource {code} has no published version {version}.");
 
     public static ProblemHttpResult NotTheSource(string code, string detail) =>
-        Make(StatusCodes.Status403Forbidden, "not-the-source", "非权威来源部门 Not the authoritative source", $"Data resource {code}: {detail}");
+        K.NotTheSource.Result($"数据资源 {code}：本部门不是此项操作的权威来源。", $"Data resource {code}: {detail}");
 
     public static ProblemHttpResult InvalidDataset(string detail) =>
-        Make(StatusCodes.Status400BadRequest, "invalid-dataset", "无法读取数据集 The dataset cannot be read", detail + " Nothing was anchored.");
+        K.InvalidDataset.Result("数据集无法读取，未锚定任何内容。", detail + " Nothing was anchored.");
 
     public static ProblemHttpResult NotShared(string code) =>
-        Make(StatusCodes.Status403Forbidden, "not-shared", "不予共享 Not shared", $"Data resource {code} is classed 不予共享 (not shared) in the catalog.");
+        K.NotShared.Result($"数据资源 {code} 在目录中为不予共享。", $"Data resource {code} is classed 不予共享 (not shared) in the catalog.");
 
     public static ProblemHttpResult DataAccessNotApproved(string code) =>
-        Make(StatusCodes.Status403Forbidden, "data-access-not-approved", "未获共享批准 No approved data request",
-            $"数据资源 {code} 的行证明、盐值与行校验仅向其来源部门、在有效期内获批共享申请的部门或开放资源提供。Row proofs, salts and row checks of {code} are for its source department, departments with an approved request within its window, or open resources; ask for it with POST /api/v1/data/resources/{code}/requests.");
+        K.DataAccessNotApproved.Result(
+            $"数据资源 {code} 的行证明、盐值与行校验仅向其来源部门、在有效期内获批共享申请的部门或开放资源提供。",
+            $"Row proofs, salts and row checks of {code} are for its source department, departments with an approved request within its window, or open resources; ask for it with POST /api/v1/data/resources/{code}/requests.");
 
     public static ProblemHttpResult DataRequestNotFound(Guid id) =>
-        Make(StatusCodes.Status404NotFound, "data-request-not-found", "共享申请不存在 Data request not found", $"There is no data sharing request {id}.");
+        K.DataRequestNotFound.Result($"没有编号为 {id} 的共享申请。", $"There is no data sharing request {id}.");
 
     public static ProblemHttpResult RequestDecided(Guid id, string state) =>
-        Make(StatusCodes.Status409Conflict, "request-not-open", "该申请不允许此操作 The request does not allow this", $"Data sharing request {id} is {state}.");
+        K.RequestNotOpen.Result($"共享申请 {id} 当前为 {state}。", $"Data sharing request {id} is {state}.");
 
     public static ProblemHttpResult AgencyNotFound(string code) =>
-        Make(StatusCodes.Status404NotFound, "agency-not-found", "用证机构未登记 Agency not registered", $"No relying agency {code} is registered for sharing.");
+        K.AgencyNotFound.Result($"用证机构 {code} 未登记。", $"No relying agency {code} is registered for sharing.");
 
     public static ProblemHttpResult AgencyExists(string code) =>
-        Make(StatusCodes.Status409Conflict, "agency-exists", "用证机构已登记 Agency already registered", $"Agency {code} is registered already.");
+        K.AgencyExists.Result($"用证机构 {code} 已登记。", $"Agency {code} is registered already.");
 
     public static ProblemHttpResult GrantNotFound(Guid id) =>
-        Make(StatusCodes.Status404NotFound, "grant-not-found", "授权不存在 Grant not found", $"There is no sharing grant {id} for you.");
+        K.GrantNotFound.Result($"没有给您的授权 {id}。", $"There is no sharing grant {id} for you.");
 
     public static ProblemHttpResult GrantNotUsable(Guid id, string reason) =>
-        Make(StatusCodes.Status403Forbidden, "grant-not-usable", "该授权当前不可用 The grant does not allow access now", $"Grant {id} {reason}.");
+        K.GrantNotUsable.Result($"授权 {id} 当前不可用（已撤销、已过期或用尽）。", $"Grant {id} {reason}.");
 
     public static ProblemHttpResult DocumentNotReady(Guid id) =>
-        Make(StatusCodes.Status409Conflict, "document-not-ready", "文档尚未签章 Document not sealed yet", $"Certificate {id} is accepted; its PDF is rendered and sealed with the next anchoring round. Retry shortly.");
+        K.DocumentNotReady.Result($"证照 {id} 已受理，其 PDF 将在下一轮上链时生成并签章，请稍后重试。", $"Certificate {id} is accepted; its PDF is rendered and sealed with the next anchoring round. Retry shortly.");
 
     public static ProblemHttpResult NoDocument(Guid id) =>
-        Make(StatusCodes.Status404NotFound, "no-document", "无文档 No document", $"Certificate {id} was issued as data only (document: none): its seal signs the data in the bundle, and there is no PDF.");
+        K.NoDocument.Result($"证照 {id} 仅签发数据（document: none），其印章签署证照包中的数据，没有 PDF。",
+            $"Certificate {id} was issued as data only (document: none): its seal signs the data in the bundle, and there is no PDF.");
 
     public static ProblemHttpResult ChainUnavailable() =>
-        Make(StatusCodes.Status503ServiceUnavailable, "chain-unavailable", "区块链暂不可用 Chain unavailable", "The chain node did not answer; nothing was stored. Retry later.");
+        K.ChainUnavailable.Result("区块链节点未应答，未保存任何内容，请稍后重试。", "The chain node did not answer; nothing was stored. Retry later.");
 
     /// <summary>
     /// 400 listing every failing field: <c>errors</c> (field → messages, the ASP.NET shape) and
     /// <c>fieldErrors</c> (field, stable code, message) in the caller's language.
     /// </summary>
-    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, string language, string code = "invalid-certificate")
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, string language, ProblemKind? kind = null)
     {
         var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => ErrorCatalog.Message(e, language)).ToArray());
         var fieldErrors = errors.Select(e => new { field = e.Field, code = e.Code, message = ErrorCatalog.Message(e, language) }).ToList();
-        return TypedResults.ValidationProblem(
-            byField,
-            title: language == "en" ? "The request has invalid fields" : "请求中有不合格的字段",
-            type: Base + code,
-            extensions: new Dictionary<string, object?> { ["code"] = code, ["fieldErrors"] = fieldErrors });
+        return (kind ?? K.InvalidCertificate).Validation(byField, new Dictionary<string, object?> { ["fieldErrors"] = fieldErrors });
     }
-
-    private static ProblemHttpResult Make(int status, string code, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: Base + code, extensions: new Dictionary<string, object?> { ["code"] = code });
 }

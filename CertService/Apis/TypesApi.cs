@@ -1,4 +1,3 @@
-using TrustLedger.Ledger.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +6,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.CertService.Types;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.Apis;
 
@@ -43,7 +43,7 @@ public static class TypesApi
         var errors = TypeDefinitionValidator.Validate(definition);
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors, ResponseLanguage.Of(http), "invalid-type");
+            return Problems.Invalid(errors, ResponseLanguage.Of(http), ProblemCatalog.InvalidType);
         }
 
         if (await store.CertificateTypes.AnyAsync(t => t.Code == definition.Code && t.Version == definition.Version, cancellationToken))

@@ -11,6 +11,7 @@ using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Hashing;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.DataTrust;
 
@@ -33,7 +34,7 @@ public static partial class CatalogApi
             var (view, errors, problem, created) = await SaveAsync(request, user, services, ct);
             return view is not null
                 ? (created ? Results.Created($"/api/v1/data/resources/{view.Code}", view) : Results.Ok(view))
-                : problem is not null ? problem : TypedResults.ValidationProblem(errors!, type: "https://trustledger.example/problems/invalid-catalog-entry", title: "目录条目无效 The catalog entry is not valid");
+                : problem is not null ? problem : ProblemCatalog.InvalidCatalogEntry.Validation(errors!);
         });
         admin.MapPost("/resources:import", ImportAsync);
         var read = app.MapGroup("/api/v1/data/resources").RequireAuthorization().WithTags("Data catalog");
@@ -59,8 +60,11 @@ public static partial class CatalogApi
         }
         catch (Exception ex) when (ex is JsonException or CsvHelper.CsvFormatException or System.Text.DecoderFallbackException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"the body is neither a JSON array of catalog entries nor CSV with their columns (at {(ex as JsonException)?.Path ?? "$"})"] },
-                type: "https://trustledger.example/problems/invalid-catalog-import", title: "无法读取导入内容 The import cannot be read");
+            var at = (ex as JsonException)?.Path ?? "$";
+            return ProblemCatalog.InvalidCatalogImport.Validation(new Dictionary<string, string[]>
+            {
+                ["$"] = [$"请求体既不是目录条目的 JSON 数组，也不是含相应列的 CSV（位置 {at}）。The body is neither a JSON array of catalog entries nor CSV with their columns (at {at})."],
+            });
         }
 
         var outcomes = new List<ImportOutcome>();
@@ -130,22 +134,22 @@ public static partial class CatalogApi
         var errors = new Dictionary<string, string[]>();
         if (request.Code is null || !CodePattern().IsMatch(request.Code))
         {
-            errors["code"] = ["code is 4 to 64 letters, digits or hyphens"];
+            errors["code"] = ["code 为 4 至 64 个字母、数字或连字符。code is 4 to 64 letters, digits or hyphens."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            errors["name"] = ["name is required"];
+            errors["name"] = ["须提供名称（name）。name is required."];
         }
 
         if (!SharingClasses.Contains(request.SharingClass))
         {
-            errors["sharingClass"] = ["sharingClass is unconditional, conditional or none (无条件共享 / 有条件共享 / 不予共享)"];
+            errors["sharingClass"] = ["sharingClass 为 unconditional（无条件共享）、conditional（有条件共享）或 none（不予共享）。sharingClass is unconditional, conditional or none."];
         }
 
         if (!OpenClasses.Contains(request.OpenClass))
         {
-            errors["openClass"] = ["openClass is open, conditional or none"];
+            errors["openClass"] = ["openClass 为 open（开放）、conditional（有条件开放）或 none（不开放）。openClass is open, conditional or none."];
         }
 
         var fields = request.Fields ?? [];
@@ -153,16 +157,16 @@ public static partial class CatalogApi
             || fields.Select(f => f.Name!.Trim()).Distinct(StringComparer.Ordinal).Count() != fields.Count)
         {
             // Compared trimmed, as they are stored: " a" and "a" would be one column twice.
-            errors["fields"] = ["fields must name each field once (at most 64 characters, no control characters)"];
+            errors["fields"] = ["fields 中每个字段只能出现一次（最多 64 个字符，不含控制字符）。fields must name each field once (at most 64 characters, no control characters)."];
         }
         else if (fields.FirstOrDefault(f => f.Personal is null) is { } undeclared)
         {
             // No default: a field taken for non-personal by omission would put unsalted row hashes on chain.
-            errors["fields"] = [$"field {undeclared.Name!.Trim()} must declare personal: true or false"];
+            errors["fields"] = [$"字段 {undeclared.Name!.Trim()} 须声明 personal 为 true 或 false。Field {undeclared.Name!.Trim()} must declare personal: true or false."];
         }
         else if (request.OpenClass == "open" && fields.FirstOrDefault(f => f.Personal == true) is { } personal)
         {
-            errors["openClass"] = [$"an open resource holds no personal data, and field {personal.Name!.Trim()} is personal"];
+            errors["openClass"] = [$"开放资源不得含个人信息，而字段 {personal.Name!.Trim()} 为个人信息。An open resource holds no personal data, and field {personal.Name!.Trim()} is personal."];
         }
 
         var departments = new Dictionary<string, Department>(StringComparer.Ordinal);
@@ -170,7 +174,7 @@ public static partial class CatalogApi
         {
             if (code is null || await DepartmentDirectory.FindAsync(store, code, cancellationToken) is not { } department)
             {
-                errors["sourceDepartment"] = [$"department {code ?? "(none)"} is not on board"];
+                errors["sourceDepartment"] = [$"部门 {code ?? "(none)"} 未接入。Department {code ?? "(none)"} is not on board."];
                 continue;
             }
 

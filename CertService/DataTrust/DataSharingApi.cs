@@ -7,6 +7,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Hashing;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.DataTrust;
 
@@ -56,17 +57,17 @@ public static partial class DataSharingApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Purpose) || string.IsNullOrWhiteSpace(body.LegalBasis))
         {
-            errors["purpose"] = ["purpose and legalBasis are both required"];
+            errors["purpose"] = ["须同时提供用途（purpose）和法律依据（legalBasis）。purpose and legalBasis are both required."];
         }
 
         if (body.NotAfter is not { } notAfter || notAfter <= now || notAfter > now.AddYears(1))
         {
-            errors["notAfter"] = ["notAfter is required, in the future and within a year"];
+            errors["notAfter"] = ["须提供 notAfter，且在将来、一年以内。notAfter is required, in the future and within a year."];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-data-request", title: "共享申请无效 The data request is not valid");
+            return ProblemCatalog.InvalidDataRequest.Validation(errors);
         }
 
         if (resource.SharingClass == "none")
@@ -126,8 +127,10 @@ public static partial class DataSharingApi
 
         if (body.Version is not { } version || body.DataHash is null || !Hex64().IsMatch(body.DataHash) || body.Channel is not ("api" or "file" or "table-sync"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delivery"] = ["version, dataHash (SM3 of what was delivered, 64 hex) and channel (api, file or table-sync) are required"] },
-                type: "https://trustledger.example/problems/invalid-delivery", title: "交付记录无效 The delivery record is not valid");
+            return ProblemCatalog.InvalidDelivery.Validation(new Dictionary<string, string[]>
+            {
+                ["delivery"] = ["须提供 version、dataHash（所交付内容的 SM3，64 位十六进制）和 channel（api、file 或 table-sync）。version, dataHash (SM3 of what was delivered, 64 hex) and channel (api, file or table-sync) are required."],
+            });
         }
 
         var now = time.GetUtcNow();

@@ -7,10 +7,11 @@ using TrustLedger.CertService.Apis;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
-using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Canonical;
+using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Data;
+using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Merkle;
 
 namespace TrustLedger.CertService.DataTrust;
@@ -237,9 +238,9 @@ public static class DatasetsApi
     private static Task<DatasetVersionRecord?> FindAsync(CertificateStore store, string code, int version, CancellationToken cancellationToken) =>
         store.PublishedVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResourceCode == code && v.Version == version, cancellationToken);
 
-    private static ProblemHttpResult UnsupportedMedia() => TypedResults.Problem(
-        statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://trustledger.example/problems/dataset-media-type",
-        title: "请发送 CSV 或 JSON Lines Send CSV or JSON Lines", detail: "Content-Type text/csv (header row, UTF-8) or application/x-ndjson (one JSON object per line).");
+    private static ProblemHttpResult UnsupportedMedia() => ProblemCatalog.DatasetMediaType.Result(
+        "请以 Content-Type text/csv（含表头行，UTF-8）或 application/x-ndjson（每行一个 JSON 对象）发送。",
+        "Send Content-Type text/csv (header row, UTF-8) or application/x-ndjson (one JSON object per line).");
 }
 
 public sealed record RowCheckView(bool Valid, string LeafHash, string Root, string? AnchoredRoot, string Detail);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustLedger.CertService.Storage;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.Departments;
 
@@ -63,22 +64,14 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName}, Bearer";
-        await Results.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "需要身份认证 Authentication required",
-            detail: $"Send a department API key in the {Header} header or a bearer token from the identity platform.",
-            type: "https://trustledger.example/problems/unauthenticated",
-            extensions: new Dictionary<string, object?> { ["code"] = "unauthenticated" }).ExecuteAsync(Context);
+        await ProblemCatalog.Unauthenticated.Result(
+            $"请在 {Header} 头中提供部门 API 密钥，或提供身份平台签发的 Bearer 令牌。",
+            $"Send a department API key in the {Header} header or a bearer token from the identity platform.").ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Results.Problem(
-            statusCode: StatusCodes.Status403Forbidden,
-            title: "无权执行 Not allowed",
-            detail: "Your credential does not allow this action.",
-            type: "https://trustledger.example/problems/forbidden",
-            extensions: new Dictionary<string, object?> { ["code"] = "forbidden" }).ExecuteAsync(Context);
+        await ProblemCatalog.Forbidden.Result("您的凭据不允许执行此操作。", "Your credential does not allow this action.").ExecuteAsync(Context);
     }
 }

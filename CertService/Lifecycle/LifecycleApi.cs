@@ -6,6 +6,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Contracts;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.Lifecycle;
 
@@ -53,7 +54,7 @@ public static class LifecycleApi
         var errors = new Dictionary<string, string[]>();
         if (request.Reason is not (>= 1 and <= 999))
         {
-            errors["reason"] = ["reason is required: a code from 1 to 999 (1 data error, 2 holder request, 3 cancelled by law, 4 under investigation, 5 replaced)"];
+            errors["reason"] = ["须提供原因代码 reason（1 至 999：1 数据错误，2 持证人申请，3 依法注销，4 调查中，5 已换发）。reason is required: a code from 1 to 999 (1 data error, 2 holder request, 3 cancelled by law, 4 under investigation, 5 replaced)."];
         }
 
         if (effectiveAt < now - MaxBackdate || effectiveAt > now.AddYears(1))
@@ -91,10 +92,10 @@ public static class LifecycleApi
         return TypedResults.Accepted($"/api/v1/certificates/{id}/history", View(outcome.Change!));
     }
 
-    private const string EffectiveAtRule = "effectiveAt may lie at most 5 minutes in the past and a year ahead, and not before a change already in effect";
+    private const string EffectiveAtRule = "effectiveAt 最多早于现在 5 分钟、晚于现在一年，且不得早于已生效的变更。effectiveAt may lie at most 5 minutes in the past and a year ahead, and not before a change already in effect.";
 
     private static ValidationProblem InvalidChange(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-status-change", title: "状态变更无效 The status change is not valid");
+        ProblemCatalog.InvalidStatusChange.Validation(errors);
 
     public static async Task<Results<Ok<CertificateHistoryView>, ProblemHttpResult>> HistoryAsync(Guid id, string? issuer, CertificateStore store, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using TrustLedger.Ledger.Hosting;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +10,7 @@ using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Crypto;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.Seals;
 
@@ -78,7 +78,7 @@ public static partial class SealsApi
 
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors, ResponseLanguage.Of(http), "invalid-seal");
+            return Problems.Invalid(errors, ResponseLanguage.Of(http), ProblemCatalog.InvalidSeal);
         }
 
         if (await services.Store.Seals.AnyAsync(s => s.Code == request.Code, cancellationToken))

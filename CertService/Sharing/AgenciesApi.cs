@@ -7,6 +7,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Crypto;
+using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Identifiers;
 
 namespace TrustLedger.CertService.Sharing;
@@ -34,23 +35,23 @@ public static partial class AgenciesApi
         var errors = new Dictionary<string, string[]>();
         if (request.Code is null || !UnifiedSocialCreditCode.IsValid(request.Code))
         {
-            errors["code"] = ["code must be a valid unified social credit code (GB 32100)"];
+            errors["code"] = ["code 须为有效的统一社会信用代码（GB 32100）。code must be a valid unified social credit code (GB 32100)."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            errors["name"] = ["name is required"];
+            errors["name"] = ["须提供名称（name）。name is required."];
         }
 
         byte[]? publicKey = null;
         if (request.EncryptionPublicKey is null || !PublicKeyHex().IsMatch(request.EncryptionPublicKey) || !TryReadKey(request.EncryptionPublicKey, out publicKey))
         {
-            errors["encryptionPublicKey"] = ["encryptionPublicKey must be an SM2 public key on sm2p256v1, uncompressed, as 130 hex digits (04…)"];
+            errors["encryptionPublicKey"] = ["encryptionPublicKey 须为 sm2p256v1 曲线上的未压缩 SM2 公钥，130 位十六进制（04…）。encryptionPublicKey must be an SM2 public key on sm2p256v1, uncompressed, as 130 hex digits (04…)."];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-agency", title: "用证机构登记无效 The agency registration is not valid");
+            return ProblemCatalog.InvalidAgency.Validation(errors);
         }
 
         if (await store.Agencies.AnyAsync(a => a.Code == request.Code, cancellationToken))

@@ -7,6 +7,7 @@ using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Crypto;
+using TrustLedger.Ledger.Hosting;
 
 namespace TrustLedger.CertService.Sharing;
 
@@ -66,22 +67,22 @@ public static class SharingApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.AgencyCode))
         {
-            errors["agencyCode"] = ["agencyCode is required"];
+            errors["agencyCode"] = ["须提供用证机构代码（agencyCode）。agencyCode is required."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Purpose) || request.Purpose.Length > 200)
         {
-            errors["purpose"] = ["purpose is required (at most 200 characters): the agency sees what it was allowed to use the certificate for"];
+            errors["purpose"] = ["须提供用途（purpose，最多 200 个字符）：用证机构据此知道证照可用于何处。purpose is required (at most 200 characters): the agency sees what it was allowed to use the certificate for."];
         }
 
         if (request.NotAfter is not { } notAfter || notAfter <= now || notAfter <= notBefore || notAfter - notBefore > MaxGrant)
         {
-            errors["notAfter"] = [$"notAfter is required, in the future, after notBefore, and at most {MaxGrant.TotalDays:0} days after it"];
+            errors["notAfter"] = [$"须提供 notAfter：在将来、晚于 notBefore，且至多晚 {MaxGrant.TotalDays:0} 天。notAfter is required, in the future, after notBefore, and at most {MaxGrant.TotalDays:0} days after it."];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-grant", title: "授权无效 The grant is not valid");
+            return ProblemCatalog.InvalidGrant.Validation(errors);
         }
 
         if (certificate.Status != CertificateStatus.Anchored)

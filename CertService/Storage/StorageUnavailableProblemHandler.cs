@@ -10,11 +10,11 @@ namespace TrustLedger.CertService.Storage;
 /// </summary>
 public sealed class StorageUnavailableProblemHandler(IProblemDetailsService problems) : UnavailableProblemHandler(problems)
 {
-    protected override string Code => "storage-unavailable";
+    protected override ProblemKind Kind => ProblemCatalog.StorageUnavailable;
 
-    protected override string Title => "存储暂不可用 Storage unavailable";
+    protected override string ChineseDetail => "数据库暂时无法访问，本次请求未保存任何内容，请稍后重试。";
 
-    protected override string Detail => "数据库暂时无法访问，本次请求未保存任何内容，请稍后重试。The database could not be reached; nothing of this request was stored. Retry later.";
+    protected override string EnglishDetail => "The database could not be reached; nothing of this request was stored. Retry later.";
 
     // A connection failure, or EF's wrapper around one ("likely due to a transient failure").
     protected override bool IsOutage(Exception exception)

@@ -51,9 +51,9 @@ public static class AnonymousRateLimit
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : options.WindowSeconds;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await ProblemResponse.WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http, StatusCodes.Status429TooManyRequests, "too-many-requests",
-                    "请求过于频繁 Too many requests",
-                    $"此地址在 {options.WindowSeconds} 秒内的请求已达上限 {options.PermitLimit} 次，请 {retryAfter} 秒后重试。This address made {options.PermitLimit} requests in {options.WindowSeconds} s; retry after {retryAfter} s.",
+                await ProblemResponse.WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http, ProblemCatalog.TooManyRequests,
+                    $"此地址在 {options.WindowSeconds} 秒内的请求已达上限 {options.PermitLimit} 次，请 {retryAfter} 秒后重试。",
+                    $"This address made {options.PermitLimit} requests in {options.WindowSeconds} s; retry after {retryAfter} s.",
                     new Dictionary<string, object?> { ["retryAfter"] = retryAfter });
             };
         });

@@ -9,11 +9,11 @@ namespace TrustLedger.Ledger.Hosting;
 /// </summary>
 public sealed class ChainUnavailableProblemHandler(IProblemDetailsService problems) : UnavailableProblemHandler(problems)
 {
-    protected override string Code => "chain-unavailable";
+    protected override ProblemKind Kind => ProblemCatalog.ChainUnavailable;
 
-    protected override string Title => "Chain unavailable";
+    protected override string ChineseDetail => "区块链节点未应答，本次请求未保存任何内容，请稍后重试。";
 
-    protected override string Detail => "The chain node did not answer; nothing was stored. Retry later.";
+    protected override string EnglishDetail => "The chain node did not answer; nothing was stored. Retry later.";
 
     protected override bool IsOutage(Exception exception) => exception is ChainUnavailableException;
 }

@@ -20,9 +20,9 @@ public sealed class InvalidJsonProblemHandler(IProblemDetailsService problems) :
         }
 
         var path = invalid.Path ?? "$";
-        return await ProblemResponse.WriteAsync(problems, httpContext, StatusCodes.Status400BadRequest, "invalid-json",
-            "JSON 内容无法规范化 The JSON has no canonical form",
-            $"{path} 处的值无法按 RFC 8785 规范化（重复的成员名、超出范围的数字或无效的 Unicode），未保存任何内容。The value at {path} cannot be canonicalised (RFC 8785): {invalid.Message}. Nothing was stored.",
+        return await ProblemResponse.WriteAsync(problems, httpContext, ProblemCatalog.InvalidJson,
+            $"{path} 处的值无法按 RFC 8785 规范化（重复的成员名、超出范围的数字或无效的 Unicode），未保存任何内容。",
+            $"The value at {path} cannot be canonicalised (RFC 8785): {invalid.Message}. Nothing was stored.",
             new Dictionary<string, object?> { ["path"] = path });
     }
 }

@@ -3,23 +3,22 @@ using Microsoft.AspNetCore.Http;
 namespace TrustLedger.Ledger.Hosting;
 
 /// <summary>
-/// Writes one TrustLedger problem from outside an endpoint (exception handlers, the rate limiter):
-/// its status, the stable type URI and <c>code</c> extension, the bilingual title and detail.
+/// Writes one catalogue problem from outside an endpoint (exception handlers, the rate limiter):
+/// its status, type URI, <c>code</c> extension and bilingual title, with a detail in both languages.
 /// </summary>
 public static class ProblemResponse
 {
-    public const string TypeBase = "https://trustledger.example/problems/";
-
     public static ValueTask<bool> WriteAsync(
-        IProblemDetailsService problems, HttpContext http, int status, string code, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+        IProblemDetailsService problems, HttpContext http, ProblemKind kind, string chinese, string english, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.StatusCode = status;
+        ArgumentNullException.ThrowIfNull(kind);
+        http.Response.StatusCode = kind.Status;
         var context = new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = status, Type = TypeBase + code, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+            ProblemDetails = { Status = kind.Status, Type = kind.Type, Title = kind.Title, Detail = $"{chinese} {english}", Extensions = { ["code"] = kind.Code } },
         };
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
         {

@@ -13,7 +13,7 @@ public static class ServiceDefaults
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UnexpectedProblem.Apply);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCatalog.Apply);
         builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
         builder.Services.AddExceptionHandler<InvalidJsonProblemHandler>();
         builder.Services.AddExceptionHandler<ChainUnavailableProblemHandler>();

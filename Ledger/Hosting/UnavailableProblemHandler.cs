@@ -13,12 +13,12 @@ public abstract class UnavailableProblemHandler(IProblemDetailsService problems)
     /// <summary>Seconds a client should wait before it tries again.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>The problem's code (also the last segment of its type URI).</summary>
-    protected abstract string Code { get; }
+    /// <summary>The catalogue's kind of this outage (a 503).</summary>
+    protected abstract ProblemKind Kind { get; }
 
-    protected abstract string Title { get; }
+    protected abstract string ChineseDetail { get; }
 
-    protected abstract string Detail { get; }
+    protected abstract string EnglishDetail { get; }
 
     /// <summary>True when the exception (or one inside it) is this outage.</summary>
     protected abstract bool IsOutage(Exception exception);
@@ -32,6 +32,6 @@ public abstract class UnavailableProblemHandler(IProblemDetailsService problems)
         }
 
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await ProblemResponse.WriteAsync(problems, httpContext, StatusCodes.Status503ServiceUnavailable, Code, Title, Detail);
+        return await ProblemResponse.WriteAsync(problems, httpContext, Kind, ChineseDetail, EnglishDetail);
     }
 }

@@ -24,8 +24,7 @@ public static class ChainHealthApi
         }
         catch (ChainUnavailableException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "区块链无法访问 Chain unreachable", detail: "区块链节点未应答，请稍后重试。The chain node did not answer; retry later.",
-                extensions: new Dictionary<string, object?> { ["code"] = "chain-unavailable" });
+            return ProblemCatalog.ChainUnavailable.Result("区块链节点未应答，请稍后重试。", "The chain node did not answer; retry later.");
         }
     }
 }

@@ -66,8 +66,7 @@ public static class VerifyApi
 
         if (!request.HasFormContentType)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://trustledger.example/problems/multipart-required",
-                title: "请以 multipart/form-data 发送 Send multipart/form-data", detail: "Post the PDF as part 'document' and its bundle as part 'bundle'.");
+            return ProblemCatalog.MultipartRequired.Result("请将 PDF 作为 document 部分、证照包作为 bundle 部分发送。", "Post the PDF as part 'document' and its bundle as part 'bundle'.");
         }
 
         IFormCollection form;
@@ -81,27 +80,26 @@ public static class VerifyApi
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or DecoderFallbackException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: "https://trustledger.example/problems/unreadable-form",
-                title: "无法读取表单 The form cannot be read",
-                detail: "请求体不是可读的 multipart/form-data（边界缺失或错误、内容截断、部分缺少 Content-Disposition、字段过多，或 bundle 不是 UTF-8）。The body is not readable multipart/form-data (a missing or wrong boundary, a truncated body, a part without Content-Disposition, too many parts, or a bundle that is not UTF-8).");
+            return ProblemCatalog.UnreadableForm.Result(
+                "请求体不是可读的 multipart/form-data（边界缺失或错误、内容截断、部分缺少 Content-Disposition、字段过多，或 bundle 不是 UTF-8）。",
+                "The body is not readable multipart/form-data (a missing or wrong boundary, a truncated body, a part without Content-Disposition, too many parts, or a bundle that is not UTF-8).");
         }
 
         var errors = new Dictionary<string, string[]>();
         var document = form.Files.GetFile("document");
         if (document is null || document.Length == 0)
         {
-            errors["document"] = ["the PDF is required as part 'document'"];
+            errors["document"] = ["须以 document 部分附上 PDF。The PDF is required as part 'document'."];
         }
         else if (document.Length > MaxDocumentBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://trustledger.example/problems/document-too-large",
-                title: "文档过大 Document too large", detail: $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
+            return ProblemCatalog.DocumentTooLarge.Result($"证照文档最大 {MaxDocumentBytes / (1024 * 1024)} MB。", $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
         }
 
         CertificateBundle? bundle = null;
         if (string.IsNullOrWhiteSpace(bundleText))
         {
-            errors["bundle"] = ["the certificate's bundle is required as part 'bundle': it holds the anchored leaf the document is checked against"];
+            errors["bundle"] = ["须以 bundle 部分附上证照包：文档要与其中已上链的叶子比对。The certificate's bundle is required as part 'bundle': it holds the anchored leaf the document is checked against."];
         }
         else
         {
@@ -112,13 +110,13 @@ public static class VerifyApi
             catch (JsonException ex)
             {
                 // The path, not the message: a binder's message names .NET types.
-                errors["bundle"] = [$"the bundle is not a trustledger.bundle.v1 JSON object (at {ex.Path ?? "$"}) / 证照包不是有效的 JSON"];
+                errors["bundle"] = [$"证照包不是 trustledger.bundle.v1 JSON 对象（位置 {ex.Path ?? "$"}）。The bundle is not a trustledger.bundle.v1 JSON object (at {ex.Path ?? "$"})."];
             }
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/invalid-document-request", title: "请求未附带 PDF 及其证照包 The request does not carry a PDF and its bundle");
+            return ProblemCatalog.InvalidDocumentRequest.Validation(errors);
         }
 
         var (evidence, bundleErrors) = BundleReader.Read(bundle);
@@ -131,9 +129,7 @@ public static class VerifyApi
         using var turn = await gate.EnterAsync(cancellationToken);
         if (turn is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://trustledger.example/problems/busy",
-                title: "服务繁忙 Service busy", detail: "正在核验的文档已达上限，请稍后重试。Too many documents are being verified right now; retry later.",
-                extensions: new Dictionary<string, object?> { ["code"] = "busy" });
+            return ProblemCatalog.Busy.Result("正在核验的文档已达上限，请稍后重试。", "Too many documents are being verified right now; retry later.");
         }
 
         var pdf = new byte[document!.Length];
@@ -144,8 +140,7 @@ public static class VerifyApi
 
         if (!pdf.AsSpan().StartsWith("%PDF-"u8))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["document"] = ["the file is not a PDF (no %PDF- header)"] },
-                type: "https://trustledger.example/problems/invalid-document-request", title: "请求未附带 PDF 及其证照包 The request does not carry a PDF and its bundle");
+            return ProblemCatalog.InvalidDocumentRequest.Validation(new Dictionary<string, string[]> { ["document"] = ["该文件不是 PDF（缺少 %PDF- 文件头）。The file is not a PDF (no %PDF- header)."] });
         }
 
         evidence.Document = pdf;
@@ -186,12 +181,13 @@ public static class VerifyApi
     /// <summary>One past the latest time a verification can be asked about.</summary>
     public static readonly DateTimeOffset LatestAt = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static ValidationProblem InvalidAt() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time from 1970-01-01T00:00:00Z to before 9000-01-01T00:00:00Z, e.g. 2026-12-01T08:00:00+08:00 / at 须为 1970 年至 9000 年之间的日期时间"] },
-            type: "https://trustledger.example/problems/invalid-time", title: "无法识别所查询的时间 The time asked about is not readable");
+    internal static ValidationProblem InvalidAt() =>
+        ProblemCatalog.InvalidTime.Validation(new Dictionary<string, string[]>
+        {
+            ["at"] = ["at 须为 1970 年至 9000 年之间带时区的日期时间，例如 2026-12-01T08:00:00+08:00。at must be a date and time from 1970-01-01T00:00:00Z to before 9000-01-01T00:00:00Z, e.g. 2026-12-01T08:00:00+08:00."],
+        });
 
-    private static ValidationProblem MalformedBundle(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, type: "https://trustledger.example/problems/malformed-bundle", title: "请求体不是 trustledger.bundle.v1 证照包 The body is not a trustledger.bundle.v1 bundle");
+    private static ValidationProblem MalformedBundle(Dictionary<string, string[]> errors) => ProblemCatalog.MalformedBundle.Validation(errors);
 
     private static async Task<string> ReadTextAsync(IFormFile file, CancellationToken cancellationToken)
     {

@@ -80,13 +80,15 @@ public static class CitizenApi
     {
         if (!VerifyApi.TryReadAt(request, time, out var at))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date and time"] }, type: "https://trustledger.example/problems/invalid-time");
+            return VerifyApi.InvalidAt();
         }
 
         if (!QrPayload.TryParse(body?.Payload, site.Value.PublicUrl, out var id, out var check))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["payload"] = [$"payload must be this Verifier's certificate code: {site.Value.PublicUrl.TrimEnd('/')}/v/{{id}}?h={{16 hex}} / 须为本核验服务的证照二维码"] },
-                type: "https://trustledger.example/problems/invalid-qr-payload", title: "不是 TrustLedger 二维码 Not a TrustLedger QR code");
+            return ProblemCatalog.InvalidQrPayload.Validation(new Dictionary<string, string[]>
+            {
+                ["payload"] = [$"payload 须为本核验服务的证照二维码：{site.Value.PublicUrl.TrimEnd('/')}/v/{{id}}?h={{16 位十六进制}}。payload must be this Verifier's certificate code: {site.Value.PublicUrl.TrimEnd('/')}/v/{{id}}?h={{16 hex}}."],
+            });
         }
 
         var (found, _, status) = await VerifyAsync(id, check, at, request.Query.ContainsKey("at"), certService, verifier, cancellationToken);
@@ -129,8 +131,8 @@ public static class CitizenApi
         return (report, bundle, report.Verdict == "unknown" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-        type: "https://trustledger.example/problems/certificate-not-found", title: "证照不存在 No such certificate", detail: "No anchored certificate has this id and check value.");
+    private static ProblemHttpResult NotFound() =>
+        ProblemCatalog.CertificateNotFound.Result("没有与该编号和校验值相符的已上链证照。", "No anchored certificate has this id and check value.");
 
     private static IResult Page(string html, int status) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 }

@@ -18,18 +18,18 @@ public static partial class BundleReader
         var errors = new Dictionary<string, string[]>();
         if (bundle is null)
         {
-            errors["$"] = ["a bundle is required"];
+            errors["$"] = ["须提供证照包。A bundle is required."];
             return (null, errors);
         }
 
         if (bundle.Format != CertificateBundle.FormatV1)
         {
-            errors["format"] = [$"format must be {CertificateBundle.FormatV1}"];
+            errors["format"] = [$"format 须为 {CertificateBundle.FormatV1}。format must be {CertificateBundle.FormatV1}."];
         }
 
         if (bundle.Certificate.ValueKind != JsonValueKind.Object)
         {
-            errors["certificate"] = ["certificate must be a JSON object"];
+            errors["certificate"] = ["certificate 须为 JSON 对象。certificate must be a JSON object."];
         }
         else
         {
@@ -48,30 +48,30 @@ public static partial class BundleReader
         Require(errors, "leafHash", bundle.LeafHash, Hex64());
         if (!HashFunctions.TryByName(bundle.HashAlgorithm, out var hash))
         {
-            errors["hashAlgorithm"] = ["hashAlgorithm must be SM3 or SHA-256"];
+            errors["hashAlgorithm"] = ["hashAlgorithm 须为 SM3 或 SHA-256。hashAlgorithm must be SM3 or SHA-256."];
         }
 
         if (bundle.Proof is null)
         {
-            errors["proof"] = ["proof is required"];
+            errors["proof"] = ["须提供 proof。proof is required."];
         }
         else
         {
             Require(errors, "proof.root", bundle.Proof.Root, Hex64());
             if (bundle.Proof.Path is null || bundle.Proof.Path.Any(p => p is null || !Hex64().IsMatch(p)))
             {
-                errors["proof.path"] = ["proof.path must be a list of 32-byte hex hashes"];
+                errors["proof.path"] = ["proof.path 须为 32 字节十六进制哈希的列表。proof.path must be a list of 32-byte hex hashes."];
             }
 
             if (bundle.Proof.TreeSize < 1 || bundle.Proof.LeafIndex < 0)
             {
-                errors["proof.treeSize"] = ["proof.treeSize must be at least 1 and proof.leafIndex not negative"];
+                errors["proof.treeSize"] = ["proof.treeSize 至少为 1，proof.leafIndex 不得为负。proof.treeSize must be at least 1 and proof.leafIndex not negative."];
             }
         }
 
         if (bundle.Anchor is null)
         {
-            errors["anchor"] = ["anchor is required"];
+            errors["anchor"] = ["须提供 anchor。anchor is required."];
         }
         else
         {
@@ -80,7 +80,7 @@ public static partial class BundleReader
             Require(errors, "anchor.transactionHash", bundle.Anchor.TransactionHash, TransactionHash());
             if (bundle.Anchor.ChainId < 1 || bundle.Anchor.BlockNumber < 1)
             {
-                errors["anchor.blockNumber"] = ["anchor.chainId and anchor.blockNumber are required (positive integers)"];
+                errors["anchor.blockNumber"] = ["须提供 anchor.chainId 与 anchor.blockNumber（正整数）。anchor.chainId and anchor.blockNumber are required (positive integers)."];
             }
         }
 
@@ -98,7 +98,7 @@ public static partial class BundleReader
     {
         if (value is null || !pattern.IsMatch(value))
         {
-            errors[field] = [$"{field} is missing or not in the expected hex form"];
+            errors[field] = [$"{field} 缺失或不是规定的十六进制形式。{field} is missing or not in the expected hex form."];
         }
     }
 

@@ -68,6 +68,7 @@ public sealed class BadInputSuiteTests(BadInputFixture fixture) : IClassFixture<
             Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{name}: {status} answered {response.Content.Headers.ContentType} {Shorten(text)}");
             using var problem = JsonDocument.Parse(text);
             Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.True(ProblemShape.Broken(problem.RootElement, status) is null, $"{name}: {ProblemShape.Broken(problem.RootElement, status)}");
             Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
             var after = await fixture.SnapshotAsync();

@@ -71,6 +71,10 @@ public sealed class BadInputTests(VerifierFixture fixture) : IClassFixture<Verif
         {
             problems.Add($"{name}: {status} answered {mediaType}");
         }
+        else if (mediaType == "application/problem+json" && TrustLedger.Tests.Testing.ProblemShape.Broken(JsonDocument.Parse(text).RootElement, status) is { } broken)
+        {
+            problems.Add($"{name}: {broken}");
+        }
 
         if (text.Contains("Exception", StringComparison.Ordinal) || text.Contains("   at ", StringComparison.Ordinal))
         {
