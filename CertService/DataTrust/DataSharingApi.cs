@@ -40,7 +40,7 @@ public static partial class DataSharingApi
         api.MapPost("/requests/{id:guid}/approve", (Guid id, DecisionBody body, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) => DecideAsync(id, true, body, user, store, time, ct));
         api.MapPost("/requests/{id:guid}/refuse", (Guid id, DecisionBody body, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) => DecideAsync(id, false, body, user, store, time, ct));
         api.MapPost("/requests/{id:guid}/deliveries", DeliverAsync);
-        app.MapGet("/api/v1/admin/data/resources/{code}/trail", TrailAsync).RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Data sharing");
+        app.MapGet("/api/v1/admin/data/resources/{code}/trail", TrailAsync).RequireAuthorization(AccessClaims.AuditReadPolicy).WithTags("Data sharing");
         return app;
     }
 

@@ -11,12 +11,16 @@ public static class AccessClaims
     public const string AgencyCode = "trustledger:agency_code";
     public const string HolderCode = "trustledger:holder_code";
     public const string VerifierService = "trustledger:verifier";
+    public const string Auditor = "trustledger:auditor";
 
     public const string IssuerPolicy = "Issuer";
     public const string AdminPolicy = "Admin";
     public const string AgencyPolicy = "Agency";
     public const string HolderPolicy = "Holder";
     public const string VerifierPolicy = "Verifier";
+
+    /// <summary>Reading audit trails and histories: governance administrators and auditors.</summary>
+    public const string AuditReadPolicy = "AuditRead";
 
     /// <summary>The credit code of the department making the request.</summary>
     public static string IssuerCode(this ClaimsPrincipal user) =>

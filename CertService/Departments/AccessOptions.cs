@@ -31,6 +31,9 @@ public sealed class OidcOptions
     /// <summary>The audience of holder (citizen or company sign-in) tokens: only these may carry a holder code.</summary>
     public string HolderAudience { get; set; } = "trustledger-holder";
 
+    /// <summary>The audience of auditor tokens (the audit office, the city's supervision): they read audit trails and histories, and do nothing else.</summary>
+    public string AuditorAudience { get; set; } = "trustledger-auditor";
+
     /// <summary>How often, at most, an unknown signing key makes CertService fetch the platform's JWKS again (key rotation).</summary>
     public TimeSpan JwksRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -31,7 +31,9 @@ public static class DepartmentExtensions
             .AddPolicy(AccessClaims.AdminPolicy, policy => policy.RequireClaim(AccessClaims.Admin, "true"))
             .AddPolicy(AccessClaims.AgencyPolicy, policy => policy.RequireClaim(AccessClaims.AgencyCode))
             .AddPolicy(AccessClaims.HolderPolicy, policy => policy.RequireClaim(AccessClaims.HolderCode))
-            .AddPolicy(AccessClaims.VerifierPolicy, policy => policy.RequireClaim(AccessClaims.VerifierService, "true"));
+            .AddPolicy(AccessClaims.VerifierPolicy, policy => policy.RequireClaim(AccessClaims.VerifierService, "true"))
+            .AddPolicy(AccessClaims.AuditReadPolicy, policy => policy.RequireAssertion(context =>
+                context.User.HasClaim(AccessClaims.Admin, "true") || context.User.HasClaim(AccessClaims.Auditor, "true")));
         return builder;
     }
 
@@ -42,9 +44,10 @@ public static class DepartmentExtensions
     /// Bearer tokens. With <c>Authority</c> (the platform's OIDC discovery document and JWKS): RS256 or
     /// ES256 only, keys refreshed when a token names one not seen yet (rotation). With a shared
     /// <c>SigningKey</c> and no authority: HS256 only. Either way: issuer, lifetime (60 s skew) and one
-    /// of the two audiences are required, and the audience decides what a token may say: a department
+    /// of the three audiences are required, and the audience decides what a token may say: a department
     /// token (<c>Audience</c>) its credit code and the admin role, a holder token (<c>HolderAudience</c>)
-    /// its holder code; a holder token can never act as a department, nor the reverse.
+    /// its holder code, an auditor token (<c>AuditorAudience</c>) only that it is an auditor's; no kind
+    /// of token can ever act as another.
     /// </summary>
     private static void ConfigureJwt(JwtBearerOptions jwt, OidcOptions oidc)
     {
@@ -65,7 +68,7 @@ public static class DepartmentExtensions
             ValidateIssuer = true,
             ValidIssuer = string.IsNullOrEmpty(oidc.Issuer) ? oidc.Authority : oidc.Issuer,
             ValidateAudience = true,
-            ValidAudiences = [oidc.Audience, oidc.HolderAudience],
+            ValidAudiences = [oidc.Audience, oidc.HolderAudience, oidc.AuditorAudience],
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
@@ -140,9 +143,10 @@ public static class DepartmentExtensions
         var audiences = principal.FindAll("aud").Select(a => a.Value).ToHashSet(StringComparer.Ordinal);
         var department = audiences.Contains(oidc.Audience);
         var holderToken = audiences.Contains(oidc.HolderAudience);
-        if (department == holderToken)
+        var auditor = audiences.Contains(oidc.AuditorAudience);
+        if ((department ? 1 : 0) + (holderToken ? 1 : 0) + (auditor ? 1 : 0) != 1)
         {
-            // Both audiences at once (or neither): no one kind of token, so none at all.
+            // Two audiences at once (or none): no one kind of token, so none at all.
             return null;
         }
 
@@ -156,6 +160,12 @@ public static class DepartmentExtensions
         if (holderToken && principal.FindFirstValue(oidc.HolderClaim) is { Length: > 0 } holder)
         {
             claims.Add(new Claim(AccessClaims.HolderCode, holder));
+        }
+
+        // An auditor reads; its token carries nothing else, whatever else it claims.
+        if (auditor)
+        {
+            claims.Add(new Claim(AccessClaims.Auditor, "true"));
         }
 
         if (department && principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AdminRole))

@@ -32,7 +32,7 @@ public static class LifecycleApi
         api.MapGet("/{id:guid}/history", (Guid id, ClaimsPrincipal user, CertificateStore store, CancellationToken ct) =>
             HistoryAsync(id, user.IssuerCode(), store, ct)).WithName("GetCertificateHistory");
         app.MapGet("/api/v1/admin/certificates/{id:guid}/history", (Guid id, CertificateStore store, CancellationToken ct) => HistoryAsync(id, null, store, ct))
-            .RequireAuthorization(AccessClaims.AdminPolicy).WithTags("Administration").WithName("AuditCertificateHistory");
+            .RequireAuthorization(AccessClaims.AuditReadPolicy).WithTags("Administration").WithName("AuditCertificateHistory");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -21,6 +22,7 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
     private static readonly string[] AdminRoles = ["trustledger.admin"];
     private const string DepartmentAudience = "urn:trustledger:certservice";
     private const string HolderAudience = "urn:trustledger:holder";
+    private const string AuditorAudience = "urn:trustledger:auditor";
     private const string HolderCode = "610102199001011234";
     private OidcProvider _provider = null!;
     private CertServiceFactory _service = null!;
@@ -37,7 +39,12 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
             new OidcClient("citizen-claiming-a-department", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode, ["credit_code"] = TestDepartments.Demo.CreditCode }),
             // Tokens carrying TrustLedger's own internal claim names: a platform that lets a client shape claims must not make it an admin.
             new OidcClient("injector", Secret(), DepartmentAudience, "ES256", new Dictionary<string, object> { ["trustledger:admin"] = "true", ["trustledger:verifier"] = "true" }),
-            new OidcClient("citizen-injector", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode, ["trustledger:credit_code"] = TestDepartments.Demo.CreditCode }));
+            new OidcClient("citizen-injector", Secret(), HolderAudience, "ES256", new Dictionary<string, object> { ["holder_code"] = HolderCode, ["trustledger:credit_code"] = TestDepartments.Demo.CreditCode }),
+            // An auditor's token that also claims a department, a holder and the admin role: it only ever reads audit views.
+            new OidcClient("auditor", Secret(), AuditorAudience, "ES256", new Dictionary<string, object>
+            {
+                ["credit_code"] = TestDepartments.Demo.CreditCode, ["holder_code"] = HolderCode, ["roles"] = AdminRoles,
+            }));
         _service = new CertServiceFactory(anvil, TimeSpan.FromHours(1), settings: new Dictionary<string, string>
         {
             ["Access:Oidc:Authority"] = _provider.Authority,
@@ -45,6 +52,7 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
             ["Access:Oidc:SigningKey"] = "",
             ["Access:Oidc:Audience"] = DepartmentAudience,
             ["Access:Oidc:HolderAudience"] = HolderAudience,
+            ["Access:Oidc:AuditorAudience"] = AuditorAudience,
             ["Access:Oidc:JwksRefreshInterval"] = "00:00:01",
         });
         _service.ClientFor(TestDepartments.Demo).Dispose(); // onboards the department with the admin key
@@ -110,6 +118,24 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
         {
             await _provider.StartAgainAsync();
         }
+    }
+
+    [Fact]
+    public async Task An_auditor_token_reads_audit_histories_and_can_act_as_no_department_holder_or_administrator()
+    {
+        using var department = await ClientWithAsync(await _provider.TokenAsync("demo-es256"));
+        using var auditor = await ClientWithAsync(await _provider.TokenAsync("auditor"));
+        var issued = await Issuing.IssueAsync(department);
+
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/admin/certificates/{issued}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await department.GetAsync($"/api/v1/admin/certificates/{issued}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/certificates")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"/api/v1/certificates/{issued}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/v1/certificates", Issuing.BusinessLicence())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/certificates/{issued}/revoke", new { reason = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/holder/certificates")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/admin/pipeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/v1/admin/departments", new { creditCode = TestDepartments.Other.CreditCode, name = "x" })).StatusCode);
     }
 
     [Fact]
