@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustLedger.CertService.Anchoring.Accounts;
 using TrustLedger.CertService.Anchoring.Pipeline;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Lifecycle;
@@ -39,6 +40,7 @@ public sealed class BatchSubmitter(
     ChainReader chain,
     DepartmentSenders senders,
     ChainRefusals refusals,
+    UnresolvedSends unresolved,
     IOptions<AnchoringOptions> options,
     TimeProvider time,
     ILogger<BatchSubmitter> logger)
@@ -121,17 +123,18 @@ public sealed class BatchSubmitter(
     private async Task<SubmitResult> RefuseRevokedTypesAsync(AnchorBatchRecord batch, Department department, string reason, CancellationToken cancellationToken)
     {
         var types = batch.TypeCodes.Split(',');
-        var revoked = await refusals.UngrantedTypesAsync(department.Account, types);
-        if (revoked.Count == 0)
+        var (active, revoked) = await refusals.HoldingsAsync(department.Account, types);
+        if (!active || revoked.Count == 0)
         {
-            // Granted again since the refusal: the next try may pass.
+            // Suspended since (isAuthorised needs an active department), or granted again: not for good.
             return await RecordRetryAsync(batch, reason, countsTowardQuarantine: false, cancellationToken);
         }
 
-        if (await anchors.GetAnchorAsync(department.Account, batch.Root) is not null)
+        if (await anchors.GetAnchorAsync(department.Account, batch.Root) is not null || await unresolved.AnyAsync(department.Account, cancellationToken))
         {
-            // An earlier send of this root mined after all: the batch is ours and whole, adopted on the next try.
-            return await RecordRetryAsync(batch, "the root was anchored by an earlier send", countsTowardQuarantine: false, cancellationToken);
+            // An earlier send of this root mined after all (adopted on the next try), or one may still
+            // land from a pool: nothing of the batch is given up while it can.
+            return await RecordRetryAsync(batch, $"{reason}; the department's account has a transaction that may still be mined", countsTowardQuarantine: false, cancellationToken);
         }
 
         return await RecordRefusedAsync(batch, reason, revoked.Count == types.Length ? null : revoked, cancellationToken);

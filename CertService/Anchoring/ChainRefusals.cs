@@ -60,18 +60,7 @@ public sealed class ChainRefusals(IssuerRegistryClient registry)
         return RefusalKind.Unexplained;
     }
 
-    /// <summary>The types of <paramref name="typeCodes"/> the account does not hold on chain now.</summary>
-    public async Task<List<string>> UngrantedTypesAsync(string account, IEnumerable<string> typeCodes)
-    {
-        var ungranted = new List<string>();
-        foreach (var typeCode in typeCodes)
-        {
-            if (!await registry.IsAuthorisedAsync(account, typeCode))
-            {
-                ungranted.Add(typeCode);
-            }
-        }
-
-        return ungranted;
-    }
+    /// <summary>Whether the department is active, and the types of <paramref name="typeCodes"/> it does not hold, at one block.</summary>
+    public Task<(bool Active, IReadOnlyList<string> NotHeld)> HoldingsAsync(string account, IEnumerable<string> typeCodes) =>
+        registry.HoldingsAsync(account, typeCodes);
 }

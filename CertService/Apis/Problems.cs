@@ -31,6 +31,9 @@ public static class Problems
     public static ProblemHttpResult UnknownDepartment(string creditCode) =>
         K.DepartmentNotOnboarded.Result($"部门 {creditCode} 未接入本 CertService。", $"Department {creditCode} is not onboarded in this CertService.");
 
+    public static ProblemHttpResult DepartmentInactive(string creditCode) =>
+        K.DepartmentInactive.Result($"部门 {creditCode} 已在发证机构登记簿中被暂停或撤销，不能再变更证照状态。", $"Department {creditCode} is suspended or dissolved in the issuer registry; it can change no certificate's status.");
+
     public static ProblemHttpResult DepartmentNotFound(string creditCode) =>
         K.DepartmentNotFound.Result($"没有已接入的部门 {creditCode}。", $"No department {creditCode} is onboarded.");
 

@@ -37,7 +37,7 @@ public static partial class CatalogApi
                 : problem is not null ? problem : ProblemCatalog.InvalidCatalogEntry.Validation(errors!);
         });
         admin.MapPost("/resources:import", ImportAsync);
-        var read = app.MapGroup("/api/v1/data/resources").RequireAuthorization().WithTags("Data catalog");
+        var read = app.MapGroup("/api/v1/data/resources").RequireAuthorization(AccessClaims.CatalogReadPolicy).WithTags("Data catalog");
         read.MapGet("/", ListAsync);
         read.MapGet("/{code}", GetAsync);
         return app;

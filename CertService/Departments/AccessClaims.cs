@@ -19,6 +19,9 @@ public static class AccessClaims
     public const string HolderPolicy = "Holder";
     public const string VerifierPolicy = "Verifier";
 
+    /// <summary>Reading the data catalog: departments (who request and publish data), administrators and auditors; not agencies or holders.</summary>
+    public const string CatalogReadPolicy = "CatalogRead";
+
     /// <summary>Reading audit trails and histories: governance administrators and auditors.</summary>
     public const string AuditReadPolicy = "AuditRead";
 

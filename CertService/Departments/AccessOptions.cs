@@ -34,6 +34,9 @@ public sealed class OidcOptions
     /// <summary>The audience of auditor tokens (the audit office, the city's supervision): they read audit trails and histories, and do nothing else.</summary>
     public string AuditorAudience { get; set; } = "trustledger-auditor";
 
+    /// <summary>The role an auditor token must carry as well (in <c>roles</c> or <c>role</c>): the audience alone makes no auditor.</summary>
+    public string AuditorRole { get; set; } = "trustledger.auditor";
+
     /// <summary>How often, at most, an unknown signing key makes CertService fetch the platform's JWKS again (key rotation).</summary>
     public TimeSpan JwksRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 

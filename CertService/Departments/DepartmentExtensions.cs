@@ -32,6 +32,8 @@ public static class DepartmentExtensions
             .AddPolicy(AccessClaims.AgencyPolicy, policy => policy.RequireClaim(AccessClaims.AgencyCode))
             .AddPolicy(AccessClaims.HolderPolicy, policy => policy.RequireClaim(AccessClaims.HolderCode))
             .AddPolicy(AccessClaims.VerifierPolicy, policy => policy.RequireClaim(AccessClaims.VerifierService, "true"))
+            .AddPolicy(AccessClaims.CatalogReadPolicy, policy => policy.RequireAssertion(context =>
+                context.User.HasClaim(c => c.Type == AccessClaims.CreditCode) || context.User.HasClaim(AccessClaims.Admin, "true") || context.User.HasClaim(AccessClaims.Auditor, "true")))
             .AddPolicy(AccessClaims.AuditReadPolicy, policy => policy.RequireAssertion(context =>
                 context.User.HasClaim(AccessClaims.Admin, "true") || context.User.HasClaim(AccessClaims.Auditor, "true")));
         return builder;
@@ -68,7 +70,8 @@ public static class DepartmentExtensions
             ValidateIssuer = true,
             ValidIssuer = string.IsNullOrEmpty(oidc.Issuer) ? oidc.Authority : oidc.Issuer,
             ValidateAudience = true,
-            ValidAudiences = [oidc.Audience, oidc.HolderAudience, oidc.AuditorAudience],
+            // An audience left empty is a kind of token turned off.
+            ValidAudiences = new[] { oidc.Audience, oidc.HolderAudience, oidc.AuditorAudience }.Where(a => !string.IsNullOrEmpty(a)).ToArray(),
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
@@ -162,8 +165,8 @@ public static class DepartmentExtensions
             claims.Add(new Claim(AccessClaims.HolderCode, holder));
         }
 
-        // An auditor reads; its token carries nothing else, whatever else it claims.
-        if (auditor)
+        // An auditor reads, given the auditor role as well as the audience; its token carries nothing else, whatever else it claims.
+        if (auditor && principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AuditorRole))
         {
             claims.Add(new Claim(AccessClaims.Auditor, "true"));
         }

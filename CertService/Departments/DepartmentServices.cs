@@ -27,6 +27,7 @@ public static class DepartmentServices
         builder.Services.AddOptions<Seals.SealOptions>().BindConfiguration(Seals.SealOptions.Section);
         builder.Services.AddSingleton<Seals.DepartmentSeals>();
         builder.Services.AddSingleton<GovernanceSender>();
+        builder.Services.AddSingleton<DepartmentActivity>();
         builder.Services.AddScoped<DepartmentOnboarding>();
         return builder;
     }

@@ -23,12 +23,12 @@ public static class LifecycleApi
     public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/certificates").RequireAuthorization(AccessClaims.IssuerPolicy).WithTags("Certificate lifecycle");
-        api.MapPost("/{id:guid}/revoke", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) =>
-            ChangeAsync(id, CertificateLifecycle.Revoked, request, user, store, time, ct)).WithName("RevokeCertificate").WithIdempotency();
-        api.MapPost("/{id:guid}/suspend", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) =>
-            ChangeAsync(id, CertificateLifecycle.Suspended, request, user, store, time, ct)).WithName("SuspendCertificate").WithIdempotency();
-        api.MapPost("/{id:guid}/reinstate", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken ct) =>
-            ChangeAsync(id, CertificateLifecycle.Active, request, user, store, time, ct)).WithName("ReinstateCertificate").WithIdempotency();
+        api.MapPost("/{id:guid}/revoke", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, DepartmentActivity activity, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, CertificateLifecycle.Revoked, request, user, store, activity, time, ct)).WithName("RevokeCertificate").WithIdempotency();
+        api.MapPost("/{id:guid}/suspend", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, DepartmentActivity activity, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, CertificateLifecycle.Suspended, request, user, store, activity, time, ct)).WithName("SuspendCertificate").WithIdempotency();
+        api.MapPost("/{id:guid}/reinstate", (Guid id, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, DepartmentActivity activity, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, CertificateLifecycle.Active, request, user, store, activity, time, ct)).WithName("ReinstateCertificate").WithIdempotency();
         api.MapGet("/{id:guid}/history", (Guid id, ClaimsPrincipal user, CertificateStore store, CancellationToken ct) =>
             HistoryAsync(id, user.IssuerCode(), store, ct)).WithName("GetCertificateHistory");
         app.MapGet("/api/v1/admin/certificates/{id:guid}/history", (Guid id, CertificateStore store, CancellationToken ct) => HistoryAsync(id, null, store, ct))
@@ -37,10 +37,18 @@ public static class LifecycleApi
     }
 
     public static async Task<Results<Accepted<StatusChangeView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, CertificateLifecycle to, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, CertificateLifecycle to, StatusChangeRequest request, ClaimsPrincipal user, CertificateStore store, DepartmentActivity activity, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(activity);
         var issuer = user.IssuerCode();
+        // A department governance suspended or dissolved on chain changes nothing any more (its key
+        // may be the reason); what it asked for before is still recorded, by the registrar if need be.
+        if (await DepartmentDirectory.FindAsync(store, issuer, cancellationToken) is { } department && !await activity.MayActAsync(department.Account))
+        {
+            return Problems.DepartmentInactive(issuer);
+        }
+
         // Two changes of one certificate at once take turns: the second is checked against the first.
         await using var own = store.Database.CurrentTransaction is null ? await store.Database.BeginTransactionAsync(cancellationToken) : null;
         var certificate = await store.LockCertificateAsync(id, issuer, cancellationToken);

@@ -30,10 +30,11 @@ namespace TrustLedger.CertService.Lifecycle;
 /// the later changes of a certificate wait behind any of its changes that waits.</item>
 /// <item>A change whose certificate will never be anchored (its batch refused) is closed as failed.</item>
 /// <item>When the department's own account may no longer record (suspended or dissolved on chain),
-/// its suspensions, revocations and supersessions are recorded under its account by the governance
+/// its suspensions and revocations are recorded under its account by the governance
 /// registrar (<c>recordChangesFor</c>), so a dissolved department's revocations still reach the
-/// chain; a reinstatement waits until the department is active again, and holds back its
-/// certificate's later changes.</item>
+/// chain; a reinstatement or a supersession waits until the department is active again, and holds
+/// back its certificate's later changes. Every such change was asked for while the department was
+/// active: the API refuses changes from a department inactive on chain.</item>
 /// </list>
 /// </remarks>
 public sealed class StatusChangeSubmitter(
@@ -207,14 +208,17 @@ public sealed class StatusChangeSubmitter(
         return (sent, null);
     }
 
-    // The department's account may not record any more (suspended or dissolved): what lowers a
-    // certificate's status goes through the registrar; a reinstatement, and what follows it, waits.
+    // The department's account may not record any more (suspended or dissolved): its suspensions and
+    // revocations, all asked for while it was active (the API refuses an inactive department), go
+    // through the registrar; a reinstatement or a supersession, and what follows it, waits.
     private async Task<(int Sent, string? Blocked)> SendThroughRegistrarAsync(Department department, List<Outgoing> remaining, HashSet<Guid> heldBack, CancellationToken cancellationToken)
     {
         var restrictions = new List<Outgoing>();
         foreach (var outgoing in remaining)
         {
-            if (outgoing.Change.Status == CertificateLifecycle.Active)
+            // A reinstatement gives back trust, and a supersession needs its successor anchored, which a
+            // department that may not anchor never gets: both wait for the department.
+            if (outgoing.Change.Status is CertificateLifecycle.Active or CertificateLifecycle.Superseded)
             {
                 heldBack.Add(outgoing.Change.CertificateId);
             }
@@ -225,7 +229,7 @@ public sealed class StatusChangeSubmitter(
         }
 
         var waiting = remaining.Count - restrictions.Count;
-        var inactive = $"department {department.Account} is not active on chain: {waiting} reinstatement(s) and the changes behind them wait";
+        var inactive = $"department {department.Account} is not active on chain: {waiting} reinstatement(s) or supersession(s) and the changes behind them wait";
         if (restrictions.Count == 0)
         {
             return (0, inactive);

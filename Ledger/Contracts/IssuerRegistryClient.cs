@@ -26,6 +26,31 @@ public sealed class IssuerRegistryClient(IWeb3 web3, string registryAddress)
         (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<WasAuthorisedAtFunction>()
             .QueryAsync<bool>(registryAddress, new WasAuthorisedAtFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode), BlockNumber = blockNumber }))).Value;
 
+    /// <summary>
+    /// Whether the department is active, and which of the types it does not hold, read at one block
+    /// (the head when asked): a suspension between two reads cannot pass for a revoked type.
+    /// </summary>
+    public async Task<(bool Active, IReadOnlyList<string> NotHeld)> HoldingsAsync(string account, IEnumerable<string> typeCodes)
+    {
+        ArgumentNullException.ThrowIfNull(typeCodes);
+        var head = (await TransactionSender.RpcCall(() => web3.Eth.Blocks.GetBlockNumber.SendRequestAsync())).Value!;
+        var at = new BlockParameter(head);
+        var department = (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<DepartmentFunction>()
+            .QueryDeserializingToObjectAsync<DepartmentOutput>(new DepartmentFunction { Account = account }, registryAddress, at))).Value!;
+        var notHeld = new List<string>();
+        foreach (var typeCode in typeCodes)
+        {
+            var holds = (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsAuthorisedFunction>()
+                .QueryAsync<bool>(registryAddress, new IsAuthorisedFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode) }, at))).Value;
+            if (!holds)
+            {
+                notHeld.Add(typeCode);
+            }
+        }
+
+        return (department.Active, notHeld);
+    }
+
     public async Task<bool> IsAuthorisedAsync(string account, string typeCode) =>
         (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsAuthorisedFunction>()
             .QueryAsync<bool>(registryAddress, new IsAuthorisedFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode) }, BlockParameter.CreateLatest()))).Value;

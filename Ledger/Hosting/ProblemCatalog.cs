@@ -58,12 +58,16 @@ public static class ProblemCatalog
     public static readonly ProblemKind NotFound = new("not-found", 404, "资源不存在", "Not found");
     public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "不支持该请求方法", "Method not allowed");
     public static readonly ProblemKind NotAcceptable = new("not-acceptable", 406, "无法提供所要求的格式", "Not acceptable");
+    public static readonly ProblemKind RequestTimeout = new("request-timeout", 408, "请求超时", "Request timeout");
     public static readonly ProblemKind Conflict = new("conflict", 409, "与当前状态冲突", "Conflict");
     public static readonly ProblemKind PayloadTooLarge = new("payload-too-large", 413, "请求体过大", "Payload too large");
+    public static readonly ProblemKind UriTooLong = new("uri-too-long", 414, "请求地址过长", "URI too long");
     public static readonly ProblemKind UnsupportedMediaType = new("unsupported-media-type", 415, "不支持的媒体类型", "Unsupported media type");
     public static readonly ProblemKind HeadersTooLarge = new("headers-too-large", 431, "请求头过大", "Request headers too large");
     public static readonly ProblemKind InternalError = new("internal-error", 500, "服务内部错误", "Internal error");
+    public static readonly ProblemKind BadGateway = new("bad-gateway", 502, "上游服务应答无效", "Bad gateway");
     public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "服务暂不可用", "Service unavailable");
+    public static readonly ProblemKind GatewayTimeout = new("gateway-timeout", 504, "上游服务超时", "Gateway timeout");
 
     // Shared hosting.
     public static readonly ProblemKind UnreadableBody = new("unreadable-body", 400, "无法读取请求体", "The request body could not be read");
@@ -93,6 +97,7 @@ public static class ProblemCatalog
     // CertService: departments, types, seals, the anchoring pipeline.
     public static readonly ProblemKind InvalidDepartment = new("invalid-department", 400, "部门信息无效", "The department is not valid");
     public static readonly ProblemKind DepartmentNotOnboarded = new("department-not-onboarded", 403, "部门未接入", "Department not onboarded");
+    public static readonly ProblemKind DepartmentInactive = new("department-inactive", 403, "部门已在链上被暂停", "Department suspended on chain");
     public static readonly ProblemKind DepartmentNotFound = new("department-not-found", 404, "部门不存在", "Department not found");
     public static readonly ProblemKind ApiKeyNotFound = new("api-key-not-found", 404, "API 密钥不存在", "API key not found");
     public static readonly ProblemKind InvalidType = new("invalid-type", 400, "证照类型定义无效", "The certificate type is not valid");
@@ -146,8 +151,8 @@ public static class ProblemCatalog
 
     private static readonly Dictionary<int, ProblemKind> ByStatus = new[]
     {
-        BadRequest, Unauthenticated, Forbidden, NotFound, MethodNotAllowed, NotAcceptable, Conflict, PayloadTooLarge, UnsupportedMediaType, HeadersTooLarge,
-        TooManyRequests, InternalError, ServiceUnavailable,
+        BadRequest, Unauthenticated, Forbidden, NotFound, MethodNotAllowed, NotAcceptable, RequestTimeout, Conflict, PayloadTooLarge, UriTooLong,
+        UnsupportedMediaType, HeadersTooLarge, TooManyRequests, InternalError, BadGateway, ServiceUnavailable, GatewayTimeout,
     }.ToDictionary(k => k.Status);
 
     /// <summary>The kind of a status the framework answered by itself; a status without one is a bad request (4xx) or an internal error (5xx).</summary>

@@ -14,6 +14,9 @@ public static class VerifyApi
     /// <summary>The largest PDF accepted for verification; certificate documents are well under 1 MB.</summary>
     public const long MaxDocumentBytes = 20 * 1024 * 1024;
 
+    /// <summary>A bundle part is JSON of a few kilobytes; a megabyte is far more than any holds.</summary>
+    public const long MaxBundleBytes = 1024 * 1024;
+
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/verify", VerifyBundle).WithName(nameof(VerifyBundle)).WithTags("Verification").RequireAnonymousRateLimit();
@@ -70,19 +73,41 @@ public static class VerifyApi
         }
 
         IFormCollection form;
-        string bundleText;
         try
         {
             // A multipart body without a boundary, truncated, with a part lacking Content-Disposition
             // or with more parts than the form limits allow cannot be read: that is the caller's 400.
             form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return UnreadableForm();
+        }
+
+        // The upload is complete (buffered by the form reader); reading, parsing and checking it waits for a turn.
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (turn is null)
+        {
+            return ProblemCatalog.Busy.Result("正在核验的文档已达上限，请稍后重试。", "Too many documents are being verified right now; retry later.");
+        }
+
+        string bundleText;
+        try
+        {
+            if (form.Files.GetFile("bundle") is { Length: > MaxBundleBytes })
+            {
+                return ProblemCatalog.PayloadTooLarge.Result($"证照包最大 {MaxBundleBytes / 1024} KB。", $"A bundle is at most {MaxBundleBytes / 1024} KB.");
+            }
+
             bundleText = form.Files.GetFile("bundle") is { } file ? await ReadTextAsync(file, cancellationToken) : form["bundle"].ToString();
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or DecoderFallbackException)
+        catch (Exception ex) when (ex is IOException or DecoderFallbackException)
         {
-            return ProblemCatalog.UnreadableForm.Result(
-                "请求体不是可读的 multipart/form-data（边界缺失或错误、内容截断、部分缺少 Content-Disposition、字段过多，或 bundle 不是 UTF-8）。",
-                "The body is not readable multipart/form-data (a missing or wrong boundary, a truncated body, a part without Content-Disposition, too many parts, or a bundle that is not UTF-8).");
+            return UnreadableForm();
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -93,7 +118,7 @@ public static class VerifyApi
         }
         else if (document.Length > MaxDocumentBytes)
         {
-            return ProblemCatalog.DocumentTooLarge.Result($"证照文档最大 {MaxDocumentBytes / (1024 * 1024)} MB。", $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
+            return TooLarge();
         }
 
         CertificateBundle? bundle = null;
@@ -123,13 +148,6 @@ public static class VerifyApi
         if (evidence is null)
         {
             return MalformedBundle(bundleErrors);
-        }
-
-        // The upload is complete (buffered by the form reader); reading, parsing and checking it waits for a turn.
-        using var turn = await gate.EnterAsync(cancellationToken);
-        if (turn is null)
-        {
-            return ProblemCatalog.Busy.Result("正在核验的文档已达上限，请稍后重试。", "Too many documents are being verified right now; retry later.");
         }
 
         var pdf = new byte[document!.Length];
@@ -188,6 +206,13 @@ public static class VerifyApi
         });
 
     private static ValidationProblem MalformedBundle(Dictionary<string, string[]> errors) => ProblemCatalog.MalformedBundle.Validation(errors);
+
+    private static ProblemHttpResult UnreadableForm() => ProblemCatalog.UnreadableForm.Result(
+        "请求体不是可读的 multipart/form-data（边界缺失或错误、内容截断、部分缺少 Content-Disposition、字段过多，或 bundle 不是 UTF-8）。",
+        "The body is not readable multipart/form-data (a missing or wrong boundary, a truncated body, a part without Content-Disposition, too many parts, or a bundle that is not UTF-8).");
+
+    private static ProblemHttpResult TooLarge() =>
+        ProblemCatalog.DocumentTooLarge.Result($"证照文档最大 {MaxDocumentBytes / (1024 * 1024)} MB。", $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
 
     private static async Task<string> ReadTextAsync(IFormFile file, CancellationToken cancellationToken)
     {

@@ -19,7 +19,8 @@ public static class ProblemShape
             return $"code {code.GetString()} is not in the catalogue";
         }
 
-        if (kind.Status != status && kind != ProblemCatalog.ForStatus(status))
+        // Only a status the catalogue has no kind for may be answered with another status's kind.
+        if (kind.Status != status && ProblemCatalog.ForStatus(status).Status == status)
         {
             return $"{kind.Code} is a {kind.Status}, answered {status}";
         }

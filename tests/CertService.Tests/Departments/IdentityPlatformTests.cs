@@ -20,6 +20,7 @@ namespace TrustLedger.Tests.CertService.Departments;
 public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<AnvilNode>, IAsyncLifetime, IDisposable
 {
     private static readonly string[] AdminRoles = ["trustledger.admin"];
+    private static readonly string[] AuditorAndAdminRoles = ["trustledger.admin", "trustledger.auditor"];
     private const string DepartmentAudience = "urn:trustledger:certservice";
     private const string HolderAudience = "urn:trustledger:holder";
     private const string AuditorAudience = "urn:trustledger:auditor";
@@ -43,8 +44,10 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
             // An auditor's token that also claims a department, a holder and the admin role: it only ever reads audit views.
             new OidcClient("auditor", Secret(), AuditorAudience, "ES256", new Dictionary<string, object>
             {
-                ["credit_code"] = TestDepartments.Demo.CreditCode, ["holder_code"] = HolderCode, ["roles"] = AdminRoles,
-            }));
+                ["credit_code"] = TestDepartments.Demo.CreditCode, ["holder_code"] = HolderCode, ["roles"] = AuditorAndAdminRoles,
+            }),
+            // The auditor audience without the auditor role: no auditor.
+            new OidcClient("auditor-audience-only", Secret(), AuditorAudience, "ES256", new Dictionary<string, object>()));
         _service = new CertServiceFactory(anvil, TimeSpan.FromHours(1), settings: new Dictionary<string, string>
         {
             ["Access:Oidc:Authority"] = _provider.Authority,
@@ -127,8 +130,14 @@ public sealed class IdentityPlatformTests(AnvilNode anvil) : IClassFixture<Anvil
         using var auditor = await ClientWithAsync(await _provider.TokenAsync("auditor"));
         var issued = await Issuing.IssueAsync(department);
 
+        using var audienceOnly = await ClientWithAsync(await _provider.TokenAsync("auditor-audience-only"));
+        using var holder = await ClientWithAsync(await _provider.TokenAsync("citizen"));
+
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/admin/certificates/{issued}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/data/resources")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await audienceOnly.GetAsync($"/api/v1/admin/certificates/{issued}/history")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await department.GetAsync($"/api/v1/admin/certificates/{issued}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await holder.GetAsync("/api/v1/data/resources")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/certificates")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"/api/v1/certificates/{issued}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/v1/certificates", Issuing.BusinessLicence())).StatusCode);

@@ -265,20 +265,27 @@ public abstract class LifecycleTests(AnvilNode anvil, StorageProvider provider) 
     }
 
     [Fact]
-    public async Task A_dissolved_department_s_revocation_reaches_the_chain_through_the_registrar()
+    public async Task A_dissolved_department_s_revocation_asked_for_before_reaches_the_chain_through_the_registrar_and_it_can_ask_for_nothing_more()
     {
         using var department = Service.ClientFor(TestDepartments.Demo);
-        var id = await IssueAndAnchorAsync(department);
+        var revoked = await IssueAndAnchorAsync(department);
+        var untouched = await IssueAndAnchorAsync(department);
+        (await department.PostAsJsonAsync($"/api/v1/certificates/{revoked}/revoke", new { reason = 3 })).EnsureSuccessStatusCode();
         Assert.True((await Anvil.AsGovernanceAdminAsync(a => a.SetDepartmentActiveAsync(TestDepartments.Demo.Key.Address, false))).Succeeded);
         try
         {
-            (await department.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = 3 })).EnsureSuccessStatusCode();
+            // Governance dissolved it (its key may be in the wrong hands): it changes nothing any more.
+            var refused = await department.PostAsJsonAsync($"/api/v1/certificates/{untouched}/revoke", new { reason = 3 });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("department-inactive", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            Assert.Empty(await StatesAsync(department, untouched, "revoked"));
+
             await RunRoundAsync();
 
-            Assert.Equal(["anchored"], await StatesAsync(department, id, "revoked"));
-            var recorded = (await OnChainAsync(department, id)).Single();
-            Assert.Equal(CertificateLifecycle.Revoked, recorded.Status);
-            Assert.Equal("revoked", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}/history")).GetProperty("lifecycle").GetString());
+            Assert.Equal(["anchored"], await StatesAsync(department, revoked, "revoked"));
+            Assert.Equal(CertificateLifecycle.Revoked, (await OnChainAsync(department, revoked)).Single().Status);
+            Assert.Equal("revoked", (await department.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{revoked}/history")).GetProperty("lifecycle").GetString());
+            Assert.Empty(await OnChainAsync(department, untouched));
         }
         finally
         {
