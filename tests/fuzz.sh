@@ -3,7 +3,9 @@
 # SharpFuzz instruments the TrustLedger assemblies, AFL++ (Debian's afl++) drives each harness from its
 # seed corpus (tests/Fuzz/Corpus/TARGET) for the given time. A crash is an input whose exception the
 # endpoint would not have turned into a 400: it is copied to tests/Fuzz/.results/TARGET/ and the run fails.
-# Replay one with: dotnet tests/Fuzz/.build/TrustLedger.Fuzz.dll TARGET FILE
+# Replay one with the plain build (the instrumented one in .build needs AFL's shared memory and faults without it):
+#   dotnet build tests/Fuzz && dotnet tests/Fuzz/bin/Debug/net10.0/TrustLedger.Fuzz.dll TARGET FILE
+# and keep it under tests/Fuzz/Regressions/TARGET/, which FuzzRegressionTests replays on every run.
 # Usage: tests/fuzz.sh [SECONDS_PER_TARGET (default 60)] [TARGET...]   (all targets when none is named)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
