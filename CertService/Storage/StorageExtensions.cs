@@ -20,6 +20,7 @@ public static class StorageExtensions
         });
         builder.Services.AddSingleton<HolderLookup>();
         builder.Services.AddExceptionHandler<StorageUnavailableProblemHandler>();
+        builder.Services.AddExceptionHandler<DiskFullProblemHandler>();
         // Registered before the anchoring pipeline and started before the server listens.
         builder.Services.AddHostedService<SingleInstanceLock>();
         builder.Services.AddHostedService<StoreMigrator>();
