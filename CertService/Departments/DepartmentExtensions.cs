@@ -166,16 +166,20 @@ public static class DepartmentExtensions
         }
 
         // An auditor reads, given the auditor role as well as the audience; its token carries nothing else, whatever else it claims.
-        if (auditor && principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AuditorRole))
+        if (auditor && HasRole(principal, oidc.AuditorRole))
         {
             claims.Add(new Claim(AccessClaims.Auditor, "true"));
         }
 
-        if (department && principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == oidc.AdminRole))
+        if (department && HasRole(principal, oidc.AdminRole))
         {
             claims.Add(new Claim(AccessClaims.Admin, "true"));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "TrustLedger"));
     }
+
+    // Platforms name the claim roles or role.
+    private static bool HasRole(ClaimsPrincipal principal, string role) =>
+        principal.FindAll("roles").Concat(principal.FindAll("role")).Any(r => r.Value == role);
 }

@@ -40,9 +40,7 @@ public sealed class IssuerRegistryClient(IWeb3 web3, string registryAddress)
         var notHeld = new List<string>();
         foreach (var typeCode in typeCodes)
         {
-            var holds = (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsAuthorisedFunction>()
-                .QueryAsync<bool>(registryAddress, new IsAuthorisedFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode) }, at))).Value;
-            if (!holds)
+            if (!await IsAuthorisedAsync(account, typeCode, at))
             {
                 notHeld.Add(typeCode);
             }
@@ -51,7 +49,9 @@ public sealed class IssuerRegistryClient(IWeb3 web3, string registryAddress)
         return (department.Active, notHeld);
     }
 
-    public async Task<bool> IsAuthorisedAsync(string account, string typeCode) =>
+    public Task<bool> IsAuthorisedAsync(string account, string typeCode) => IsAuthorisedAsync(account, typeCode, BlockParameter.CreateLatest());
+
+    private async Task<bool> IsAuthorisedAsync(string account, string typeCode, BlockParameter at) =>
         (await TransactionSender.RpcCall(() => web3.Eth.GetContractQueryHandler<IsAuthorisedFunction>()
-            .QueryAsync<bool>(registryAddress, new IsAuthorisedFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode) }, BlockParameter.CreateLatest()))).Value;
+            .QueryAsync<bool>(registryAddress, new IsAuthorisedFunction { Account = account, TypeId = CertificateTypeId.Of(typeCode) }, at))).Value;
 }

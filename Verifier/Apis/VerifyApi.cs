@@ -98,12 +98,13 @@ public static class VerifyApi
         string bundleText;
         try
         {
-            if (form.Files.GetFile("bundle") is { Length: > MaxBundleBytes })
+            var bundleFile = form.Files.GetFile("bundle");
+            if (bundleFile is { Length: > MaxBundleBytes })
             {
                 return ProblemCatalog.PayloadTooLarge.Result($"证照包最大 {MaxBundleBytes / 1024} KB。", $"A bundle is at most {MaxBundleBytes / 1024} KB.");
             }
 
-            bundleText = form.Files.GetFile("bundle") is { } file ? await ReadTextAsync(file, cancellationToken) : form["bundle"].ToString();
+            bundleText = bundleFile is not null ? await ReadTextAsync(bundleFile, cancellationToken) : form["bundle"].ToString();
         }
         catch (Exception ex) when (ex is IOException or DecoderFallbackException)
         {
