@@ -101,10 +101,14 @@ public static class VerifyApi
             var bundleFile = form.Files.GetFile("bundle");
             if (bundleFile is { Length: > MaxBundleBytes })
             {
-                return ProblemCatalog.PayloadTooLarge.Result($"证照包最大 {MaxBundleBytes / 1024} KB。", $"A bundle is at most {MaxBundleBytes / 1024} KB.");
+                return BundleTooLarge();
             }
 
             bundleText = bundleFile is not null ? await ReadTextAsync(bundleFile, cancellationToken) : form["bundle"].ToString();
+            if (bundleFile is null && Encoding.UTF8.GetByteCount(bundleText) > MaxBundleBytes)
+            {
+                return BundleTooLarge();
+            }
         }
         catch (Exception ex) when (ex is IOException or DecoderFallbackException)
         {
@@ -214,6 +218,9 @@ public static class VerifyApi
 
     private static ProblemHttpResult TooLarge() =>
         ProblemCatalog.DocumentTooLarge.Result($"证照文档最大 {MaxDocumentBytes / (1024 * 1024)} MB。", $"A certificate document is at most {MaxDocumentBytes / (1024 * 1024)} MB.");
+
+    private static ProblemHttpResult BundleTooLarge() =>
+        ProblemCatalog.PayloadTooLarge.Result($"证照包最大 {MaxBundleBytes / 1024} KB。", $"A bundle is at most {MaxBundleBytes / 1024} KB.");
 
     private static async Task<string> ReadTextAsync(IFormFile file, CancellationToken cancellationToken)
     {

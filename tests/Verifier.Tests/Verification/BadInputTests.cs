@@ -219,6 +219,20 @@ public sealed class BadInputTests(VerifierFixture fixture) : IClassFixture<Verif
 
             return form;
         });
+        yield return ("verify/pdf a bundle file part over 1 MB", "POST", "/api/v1/verify/pdf", () =>
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n")) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "document", "a.pdf");
+            form.Add(new ByteArrayContent(new byte[(1024 * 1024) + 1]), "bundle", "bundle.json");
+            return form;
+        });
+        yield return ("verify/pdf a bundle field over 1 MB", "POST", "/api/v1/verify/pdf", () =>
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n")) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "document", "a.pdf");
+            form.Add(new StringContent("{" + new string(' ', 1024 * 1024) + "}"), "bundle");
+            return form;
+        });
         yield return ("verify/pdf not a PDF", "POST", "/api/v1/verify/pdf", () =>
         {
             var form = new MultipartFormDataContent();

@@ -163,6 +163,28 @@ public sealed class DocumentVerificationTests(SealedDocumentFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_bundle_part_over_a_megabyte_is_413_whether_sent_as_a_file_or_as_a_field()
+    {
+        using var client = fixture.Verifier.CreateClient();
+        var (pdf, bundle) = fixture.Documents[0];
+        // The genuine bundle with whitespace after it: still the same JSON, but past the 1 MB a bundle part may be.
+        var padded = JsonSerializer.Serialize(bundle, JsonSerializerOptions.Web) + new string(' ', (int)TrustLedger.Verifier.Apis.VerifyApi.MaxBundleBytes);
+        using var asFile = VerifierRequests.PdfForm(pdf, padded);
+        using var asField = new MultipartFormDataContent();
+        asField.Add(new ByteArrayContent(pdf) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf") } }, "document", "certificate.pdf");
+        asField.Add(new StringContent(padded), "bundle");
+
+        foreach (var response in new[] { await client.PostAsync("/api/v1/verify/pdf", asFile), await client.PostAsync("/api/v1/verify/pdf", asField) })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("payload-too-large", problem.GetProperty("code").GetString());
+            Assert.Contains("1024 KB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task While_every_document_turn_is_taken_a_document_waits_then_gets_503_with_Retry_After_and_is_verified_once_a_turn_is_free()
     {
         var (pdf, bundle) = fixture.Documents[0];
