@@ -25,7 +25,4 @@ public sealed class ChainOptions
     /// registry when the node offers no <c>perm_*</c> API; none by default (the devnet is not permissioned).
     /// </summary>
     public string? AccountsAllowlistFile { get; set; }
-
-    /// <summary>Besu refuses eth_getLogs ranges above rpc-max-logs-range (default 5000 blocks).</summary>
-    public int MaxLogBlockRange { get; set; } = 5000;
 }

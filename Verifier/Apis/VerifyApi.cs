@@ -193,16 +193,8 @@ public static class VerifyApi
             return true;
         }
 
-        // Bounded, so every later step (China Standard Time, block timestamps) stays inside DateTimeOffset's range.
-        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out at)
-            && at >= EarliestAt && at < LatestAt;
+        return VerificationTime.TryParse(text, out at);
     }
-
-    /// <summary>The earliest time a verification can be asked about (the Unix epoch: no block is older).</summary>
-    public static readonly DateTimeOffset EarliestAt = DateTimeOffset.UnixEpoch;
-
-    /// <summary>One past the latest time a verification can be asked about.</summary>
-    public static readonly DateTimeOffset LatestAt = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     internal static ValidationProblem InvalidAt() =>
         ProblemCatalog.InvalidTime.Validation(new Dictionary<string, string[]>

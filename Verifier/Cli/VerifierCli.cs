@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TrustLedger.Ledger.Bundles;
@@ -61,9 +60,9 @@ public static class VerifierCli
 
         if (options.TryGetValue("at", out var atText))
         {
-            if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            if (!VerificationTime.TryParse(atText, out var at))
             {
-                await error.WriteLineAsync($"--at {atText} is not a date and time");
+                await error.WriteLineAsync($"--at {atText} is not a date and time from 1970-01-01T00:00:00Z to before 9000-01-01T00:00:00Z");
                 return Usage;
             }
 

@@ -66,10 +66,14 @@ public sealed class CliTests(LifecycleFixture fixture) : IDisposable
         var usage = await VerifierCli.RunAsync(["--pdf", "x.pdf"], output, error);
         var missing = await VerifierCli.RunAsync(["--bundle", Path.Combine(_folder, "absent.json")], output, error);
         var unreachable = await VerifierCli.RunAsync(["--bundle", bundlePath, "--rpc", "http://127.0.0.1:1", "--deployment", fixture.DeploymentFile], output, error);
+        // The API's bound on `at`: a time UTC+8 cannot represent is a usage error, not a crash.
+        var tooLate = await VerifierCli.RunAsync(["--bundle", bundlePath, "--at", "9999-12-31T23:00:00Z", "--rpc", fixture.RpcUrl, "--deployment", fixture.DeploymentFile], output, error);
 
         Assert.Equal(VerifierCli.Usage, usage);
         Assert.Equal(VerifierCli.Usage, missing);
         Assert.Equal(VerifierCli.Unknown, unreachable);
+        Assert.Equal(VerifierCli.Usage, tooLate);
+        Assert.Contains("--at 9999-12-31T23:00:00Z is not a date and time from 1970", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"verdict\": \"unknown\"", output.ToString(), StringComparison.Ordinal);
         Assert.Contains($"trusting the deployment in {Path.GetFullPath(fixture.DeploymentFile)}", error.ToString(), StringComparison.Ordinal);
     }
