@@ -12,6 +12,7 @@ using TrustLedger.CertService.Seals;
 using TrustLedger.CertService.Sharing;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService;
 

@@ -1,4 +1,5 @@
 using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 using TrustLedger.Verifier.Apis;
 using TrustLedger.Verifier.Citizen;
 using TrustLedger.Verifier.Verification;

@@ -5,8 +5,8 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
-using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Identifiers;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Apis;
 

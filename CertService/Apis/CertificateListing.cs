@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Apis;
 

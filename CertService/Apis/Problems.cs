@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustLedger.CertService.Issuance;
-using TrustLedger.Ledger.Hosting;
-using K = TrustLedger.Ledger.Hosting.ProblemCatalog;
+using TrustLedger.ServiceDefaults;
+using K = TrustLedger.ServiceDefaults.ProblemCatalog;
 
 namespace TrustLedger.CertService.Apis;
 

@@ -6,7 +6,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Issuance;
 using TrustLedger.CertService.Storage;
 using TrustLedger.CertService.Types;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Apis;
 

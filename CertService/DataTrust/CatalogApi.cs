@@ -11,7 +11,7 @@ using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Hashing;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.DataTrust;
 

@@ -7,7 +7,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Hashing;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.DataTrust;
 

@@ -11,8 +11,8 @@ using TrustLedger.Ledger.Canonical;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Data;
-using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Merkle;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.DataTrust;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using TrustLedger.Ledger.Hosting;
 using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.DataTrust;
 

@@ -6,7 +6,7 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Idempotency;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Contracts;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Lifecycle;
 

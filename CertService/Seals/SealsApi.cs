@@ -10,7 +10,7 @@ using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Contracts;
 using TrustLedger.Ledger.Crypto;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Seals;
 

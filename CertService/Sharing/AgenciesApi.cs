@@ -7,8 +7,8 @@ using TrustLedger.CertService.Departments;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Crypto;
-using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Identifiers;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Sharing;
 

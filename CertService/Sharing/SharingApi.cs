@@ -7,7 +7,7 @@ using TrustLedger.CertService.Protection;
 using TrustLedger.CertService.Storage;
 using TrustLedger.Ledger.Chain;
 using TrustLedger.Ledger.Crypto;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Sharing;
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.CertService.Storage;
 

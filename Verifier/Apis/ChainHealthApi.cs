@@ -1,6 +1,6 @@
-using TrustLedger.Ledger.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustLedger.Ledger.Chain;
+using TrustLedger.ServiceDefaults;
 using TrustLedger.Verifier.Verification;
 
 namespace TrustLedger.Verifier.Apis;

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Canonical;
+using TrustLedger.ServiceDefaults;
 using TrustLedger.Verifier.Receipts;
 using TrustLedger.Verifier.Verification;
 

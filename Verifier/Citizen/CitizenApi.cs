@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using TrustLedger.Ledger.Hosting;
 using TrustLedger.Ledger.Bundles;
 using TrustLedger.Ledger.Chain;
+using TrustLedger.ServiceDefaults;
 using TrustLedger.Verifier.Apis;
 using TrustLedger.Verifier.Verification;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.Tests.Testing;
 

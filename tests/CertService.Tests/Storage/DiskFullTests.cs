@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TrustLedger.CertService.Storage;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 
 namespace TrustLedger.Tests.CertService.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using TrustLedger.Ledger.Hosting;
+using TrustLedger.ServiceDefaults;
 using TrustLedger.Tests.Testing;
 
 namespace TrustLedger.Tests.Ledger.Hosting;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
-namespace TrustLedger.Ledger.Hosting;
+namespace TrustLedger.ServiceDefaults;
 
 /// <summary>
 /// Answers a body that cannot be read (bad JSON, a value of the wrong type) with a 400 problem

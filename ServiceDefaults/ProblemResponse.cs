@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace TrustLedger.Ledger.Hosting;
+namespace TrustLedger.ServiceDefaults;
 
 /// <summary>
 /// Writes one catalogue problem from outside an endpoint (exception handlers, the rate limiter):

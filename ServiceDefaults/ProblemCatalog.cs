@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace TrustLedger.Ledger.Hosting;
+namespace TrustLedger.ServiceDefaults;
 
 /// <summary>
 /// One kind of problem either service answers with: its stable code (the type URI is

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using TrustLedger.Ledger.Chain;
 
-namespace TrustLedger.Ledger.Hosting;
+namespace TrustLedger.ServiceDefaults;
 
 /// <summary>
 /// The chain node's outage wherever it surfaces (a seal lookup during issuance, a bulk import, any

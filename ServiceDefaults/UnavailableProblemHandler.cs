@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
-namespace TrustLedger.Ledger.Hosting;
+namespace TrustLedger.ServiceDefaults;
 
 /// <summary>
 /// Answers an outage of something a request depends on (the chain node, the database), wherever it

@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TrustLedger.Ledger.Hosting;
+namespace TrustLedger.ServiceDefaults;
 
 /// <summary>What every TrustLedger HTTP service has: RFC 9457 problems for every error, a rate limit for anonymous callers, a clock, OpenAPI.</summary>
-public static class ServiceDefaults
+public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddTrustLedgerServiceDefaults(this WebApplicationBuilder builder)
     {
