@@ -24,7 +24,7 @@ public static class VerifierCli
 
     private static readonly JsonSerializerOptions Output = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -58,6 +58,7 @@ public static class VerifierCli
             evidence.Document = await File.ReadAllBytesAsync(pdfPath);
         }
 
+        evidence.At = (time ?? TimeProvider.System).GetUtcNow();
         if (options.TryGetValue("at", out var atText))
         {
             if (!VerificationTime.TryParse(atText, out var at))

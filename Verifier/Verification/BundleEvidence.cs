@@ -27,8 +27,11 @@ public sealed class BundleEvidence(CertificateBundle bundle, IHashFunction hash,
     /// <summary>The uploaded PDF when verifying a document; null for a bundle alone.</summary>
     public byte[]? Document { get; set; }
 
-    /// <summary>The time the question is about: "was it valid then?" (now unless the caller asks otherwise).</summary>
-    public DateTimeOffset At { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// The time the question is about: "was it valid then?" Set by whoever asks (the API, the citizen
+    /// page, the CLI): the caller's time, or now by the asker's <see cref="TimeProvider"/>.
+    /// </summary>
+    public DateTimeOffset At { get; set; }
 
     /// <summary>
     /// Whether the caller named the time. When not, "now" cannot lie before an anchor the chain
