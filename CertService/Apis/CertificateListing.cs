@@ -85,6 +85,6 @@ public static class CertificateListing
             .Select(c => new { c.Id, c.Identifier, c.TypeCode, c.IssuerCode, c.Status, c.AcceptedAt, c.ValidFrom, c.ValidUntil })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new CertificatePage(page, size, total,
-            items.Select(c => new CertificateSummary(c.Id, c.Identifier, c.TypeCode, c.IssuerCode, CertificatesApi.StatusName(c.Status), c.AcceptedAt, c.ValidFrom, c.ValidUntil)).ToList()));
+            items.Select(c => new CertificateSummary(c.Id, c.Identifier, c.TypeCode, c.IssuerCode, c.Status.WireName(), c.AcceptedAt, c.ValidFrom, c.ValidUntil)).ToList()));
     }
 }

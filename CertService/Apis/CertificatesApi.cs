@@ -116,7 +116,7 @@ public static class CertificatesApi
 
         return record.Status switch
         {
-            CertificateStatus.Anchored => TypedResults.Ok(ToBundle(record, await vault.OpenAsync(record, cancellationToken), deployment)),
+            CertificateStatus.Anchored => TypedResults.Ok(record.ToBundle( await vault.OpenAsync(record, cancellationToken), deployment)),
             CertificateStatus.Refused => Problems.AnchoringRefused(id, record.Batch?.RefusalReason),
             CertificateStatus.Failed => Problems.Quarantined(id, record.LastFailure),
             _ => Problems.NotAnchoredYet(id),
@@ -165,43 +165,19 @@ public static class CertificatesApi
                 Convert.ToHexStringLower(batch.Root),
                 record.LeafIndex!.Value,
                 batch.LeafCount,
-                SplitPath(record.ProofPath),
+                CertificateRecordWire.SplitPath(record.ProofPath),
                 batch.HashAlgorithm,
                 batch.TransactionHash!,
                 batch.BlockNumber!.Value,
                 batch.AnchoredAt!.Value)
             : null;
         return new CertificateView(
-            record.Id, record.Identifier, StatusName(record.Status), Lifecycle.CertificateTransitions.Name(record.Lifecycle), record.TypeCode, record.IssuerCode, record.AcceptedAt,
+            record.Id, record.Identifier, record.Status.WireName(), Lifecycle.CertificateTransitions.Name(record.Lifecycle), record.TypeCode, record.IssuerCode, record.AcceptedAt,
             verificationUrl, canonicalJson is null ? null : Parse(canonicalJson), anchor,
             canonicalJson is null ? "the stored certificate cannot be decrypted" : record.Status == CertificateStatus.Failed ? record.LastFailure : null);
     }
 
-    internal static CertificateBundle ToBundle(CertificateRecord record, string canonicalJson, DeploymentRecord deployment)
-    {
-        var batch = record.Batch!;
-        return new CertificateBundle(
-            CertificateBundle.FormatV1,
-            Parse(canonicalJson),
-            Convert.ToHexStringLower(record.Salt),
-            record.HashAlgorithm,
-            Convert.ToHexStringLower(record.LeafHash!),
-            new BundleProof(record.LeafIndex!.Value, batch.LeafCount, SplitPath(record.ProofPath), Convert.ToHexStringLower(batch.Root)),
-            new BundleAnchor(deployment.ChainId, deployment.CertificateAnchor, deployment.IssuerRegistry, batch.TransactionHash!, (ulong)batch.BlockNumber!.Value));
-    }
-
-    internal static List<string> SplitPath(byte[]? path) =>
-        path is null ? [] : path.Chunk(HashFunctions.DigestSize).Select(Convert.ToHexStringLower).ToList();
-
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
-
-    internal static string StatusName(CertificateStatus status) => status switch
-    {
-        CertificateStatus.Pending => "pending",
-        CertificateStatus.Anchored => "anchored",
-        CertificateStatus.Failed => "failed",
-        _ => "refused",
-    };
 }
 
 /// <summary>The services the issuance handler needs, bound with [AsParameters].</summary>

@@ -32,7 +32,7 @@ public static class VerificationLookupApi
         }
 
         return record.Status == CertificateStatus.Anchored
-            ? TypedResults.Ok(CertificatesApi.ToBundle(record, await vault.OpenAsync(record, cancellationToken), deployment))
+            ? TypedResults.Ok(record.ToBundle(await vault.OpenAsync(record, cancellationToken), deployment))
             : Problems.NotAnchoredYet(id);
     }
 }

@@ -212,7 +212,7 @@ public static partial class DataSharingApi
 
     private static TrailEntryView View(DataTrailEntryRecord e) => new(
         e.Sequence, e.Kind, e.RequestId, e.Consumer, e.Version, e.DataHash, e.Detail, e.Actor, e.At, Convert.ToHexStringLower(e.PrevHash), Convert.ToHexStringLower(e.EntryHash),
-        DataTrail.CanonicalJson(e), e.TrailRoot is null ? null : Convert.ToHexStringLower(e.TrailRoot), e.TrailProof is null ? null : CertificatesApi.SplitPath(e.TrailProof),
+        DataTrail.CanonicalJson(e), e.TrailRoot is null ? null : Convert.ToHexStringLower(e.TrailRoot), e.TrailProof is null ? null : CertificateRecordWire.SplitPath(e.TrailProof),
         e.TrailIndex, e.TrailSize, e.TrailTransaction, e.TrailBlock);
 
     [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]

@@ -104,7 +104,7 @@ public static partial class AgenciesApi
         return TypedResults.Ok(events.Select(e => new SharingEventView(
             e.Id, e.GrantId, e.CertificateId, e.AgencyCode, e.Kind, e.Actor, e.Detail, e.At, Convert.ToHexStringLower(e.EntryHash), SharingTrail.CanonicalJson(e),
             e.TrailRoot is null || e.TrailBlock is null ? null : new TrailView(
-                Convert.ToHexStringLower(e.TrailRoot), e.TrailIndex!.Value, e.TrailSize!.Value, CertificatesApi.SplitPath(e.TrailProof),
+                Convert.ToHexStringLower(e.TrailRoot), e.TrailIndex!.Value, e.TrailSize!.Value, CertificateRecordWire.SplitPath(e.TrailProof),
                 deployment.AuditTrail!, e.TrailTransaction, e.TrailBlock!.Value))).ToList());
     }
 

@@ -38,7 +38,7 @@ public static class SharingApi
     {
         var hash = holders.Hash(user.Holder());
         var mine = await store.Certificates.AsNoTracking().Where(c => c.HolderCodeHash == hash).OrderByDescending(c => c.AcceptedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mine.Select(c => new HolderCertificateView(c.Id, c.Identifier, c.TypeCode, c.IssuerCode, CertificatesApi.StatusName(c.Status))).ToList());
+        return TypedResults.Ok(mine.Select(c => new HolderCertificateView(c.Id, c.Identifier, c.TypeCode, c.IssuerCode, c.Status.WireName())).ToList());
     }
 
     public static async Task<Results<Ok<List<GrantView>>, ProblemHttpResult>> ListGrants(
@@ -156,7 +156,7 @@ public static class SharingApi
         var agency = await store.Agencies.AsNoTracking().SingleAsync(a => a.Code == agencyCode, cancellationToken);
         var certificate = await store.Certificates.Include(c => c.Batch).AsNoTracking().SingleAsync(c => c.Id == grant.CertificateId, cancellationToken);
         var agencyKey = Sm2KeyPair.PublicKeyFrom(agency.EncryptionPublicKey);
-        var bundle = CertificatesApi.ToBundle(certificate, "{}", deployment);
+        var bundle = certificate.ToBundle("{}", deployment);
         var shared = new SharedCertificateView(
             grant.Id,
             certificate.Id,
