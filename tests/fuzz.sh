@@ -76,10 +76,16 @@ for target in "${targets[@]}"; do
       dotnet build tests/Fuzz/Fuzz.csproj -c Release -o "$plain" --nologo -v q >/dev/null
     fi
     for record in "$out"/default/crashes/id:*; do
-      if timeout 60 dotnet "$plain/TrustLedger.Fuzz.dll" "$target" "$record" >/dev/null 2>&1; then
+      log="$results/$target/$(basename "$record").log"
+      status=0
+      timeout 60 dotnet "$plain/TrustLedger.Fuzz.dll" "$target" "$record" >"$log" 2>&1 || status=$?
+      if [[ "$status" -eq 0 ]]; then
         echo "fuzz: $target: $(basename "$record") does not reproduce on the plain build (kept in $results/$target)"
+      elif [[ "$status" -eq 124 ]]; then
+        echo "fuzz: $target: $(basename "$record") hangs on the plain build (more than 60 s)" >&2
+        failed=1
       else
-        echo "fuzz: $target: $(basename "$record") reproduces: a crash" >&2
+        echo "fuzz: $target: $(basename "$record") reproduces (exit $status): a crash; see $log" >&2
         failed=1
       fi
     done

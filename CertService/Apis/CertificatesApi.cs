@@ -116,7 +116,7 @@ public static class CertificatesApi
 
         return record.Status switch
         {
-            CertificateStatus.Anchored => TypedResults.Ok(record.ToBundle( await vault.OpenAsync(record, cancellationToken), deployment)),
+            CertificateStatus.Anchored => TypedResults.Ok(record.ToBundle(await vault.OpenAsync(record, cancellationToken), deployment)),
             CertificateStatus.Refused => Problems.AnchoringRefused(id, record.Batch?.RefusalReason),
             CertificateStatus.Failed => Problems.Quarantined(id, record.LastFailure),
             _ => Problems.NotAnchoredYet(id),

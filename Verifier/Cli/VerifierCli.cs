@@ -58,7 +58,8 @@ public static class VerifierCli
             evidence.Document = await File.ReadAllBytesAsync(pdfPath);
         }
 
-        evidence.At = (time ?? TimeProvider.System).GetUtcNow();
+        var clock = time ?? TimeProvider.System;
+        evidence.At = clock.GetUtcNow();
         if (options.TryGetValue("at", out var atText))
         {
             if (!VerificationTime.TryParse(atText, out var at))
@@ -79,7 +80,7 @@ public static class VerifierCli
         }).Build();
         // Which contracts the verdict trusts is part of the verdict: said on stderr, so stdout stays the report.
         await error.WriteLineAsync($"trusting the deployment in {Path.GetFullPath(deploymentFile)}");
-        var services = new ServiceCollection().AddTrustLedgerChain(configuration).AddVerificationChecks().AddSingleton(TimeProvider.System);
+        var services = new ServiceCollection().AddTrustLedgerChain(configuration).AddVerificationChecks().AddSingleton(clock);
         await using var provider = services.BuildServiceProvider();
         VerificationReport report;
         try
