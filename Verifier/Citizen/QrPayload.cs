@@ -35,10 +35,29 @@ public static partial class QrPayload
         }
 
         return string.Equals(named.Scheme, ours.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(named.IdnHost, ours.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && TryIdnHost(named, out var namedHost) && TryIdnHost(ours, out var ourHost)
+            && string.Equals(namedHost, ourHost, StringComparison.OrdinalIgnoreCase)
             && named.Port == ours.Port
             && string.Equals(named.AbsolutePath.TrimEnd('/'), ours.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
             && named.UserInfo.Length == 0;
+    }
+
+    /// <summary>
+    /// The host in its ASCII (punycode) form; false for a host <see cref="Uri"/> parses but IDNA
+    /// refuses (for example a label mixing digits with U+03C0), which names no verifier.
+    /// </summary>
+    private static bool TryIdnHost(Uri uri, out string host)
+    {
+        try
+        {
+            host = uri.IdnHost;
+            return true;
+        }
+        catch (UriFormatException)
+        {
+            host = "";
+            return false;
+        }
     }
 
     [GeneratedRegex(@"\A(?<site>(?i:https?)://[^/\s?#]+(?:/[^\s?#]*?)?)/v/(?<id>[0-9a-fA-F-]{36})\?h=(?<h>[0-9a-fA-F]{16})\z")]

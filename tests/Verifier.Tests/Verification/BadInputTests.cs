@@ -178,6 +178,8 @@ public sealed class BadInputTests(VerifierFixture fixture) : IClassFixture<Verif
             "http://127.0.0.1:5090/v/0192f0e2-7a1c-7000-8000-000000000001", "http://127.0.0.1:5090/v/0192f0e2-7a1c-7000-8000-000000000001?h=zz",
             "http://127.0.0.1:5090/v/0192f0e2-7a1c-7000-8000-000000000001?h=0123456789abcdef", "javascript:alert(1)", "http://127.0.0.1:5090/v/../../etc/passwd?h=0123456789abcdef",
             "http://127.0.0.1:5090/v/0192f0e2-7a1c-7000-8000-000000000001?h=0123456789abcdef\n", new string('A', 100_000), "http://user:pass@127.0.0.1:5090/v/0192f0e2-7a1c-7000-8000-000000000001?h=0123456789abcdef",
+            // A host Uri parses but IDNA refuses (found by the qr-payload fuzzer): its IdnHost throws.
+            "http://127700\u03C00-7a1c-30-700\u03C00-7a1c-.0.0.1:90/v/0192f0e2-7a1c-7000-8000-00ef00000001?h=0123456789fbcd00",
         ];
         foreach (var payload in payloads)
         {
